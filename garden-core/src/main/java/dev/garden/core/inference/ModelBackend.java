@@ -1,0 +1,22 @@
+package dev.garden.core.inference;
+
+import dev.garden.core.GardenException;
+
+/**
+ * Something that runs a model: the embedded engine, an upstream server, a scripted test double.
+ * Backends see the domain alone and keep their own wire types inside.
+ */
+public interface ModelBackend extends AutoCloseable {
+
+    /**
+     * Starts a generation. Problems found before generating (a prompt longer than the context, no capacity left)
+     * are thrown here; later ones go to {@link GenerationSink#onError}.
+     *
+     * @throws GardenException with {@code INVALID_ARGUMENT}, {@code RESOURCE_EXHAUSTED}, {@code UNAVAILABLE}, ...
+     */
+    Generation generate(InferenceRequest request, GenerationSink sink);
+
+    /** Releases what the backend holds. Generations under way end with {@code UNAVAILABLE}. */
+    @Override
+    void close();
+}
