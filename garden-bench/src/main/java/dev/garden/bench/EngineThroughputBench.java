@@ -1,0 +1,258 @@
+package dev.garden.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.garden.core.GardenException;
+import dev.garden.core.inference.FinishReason;
+import dev.garden.core.inference.SamplingParams;
+import dev.garden.engine.EngineOptions;
+import dev.garden.engine.EngineRequest;
+import dev.garden.engine.EngineStats;
+import dev.garden.engine.LlamaEngine;
+import dev.garden.engine.TokenListener;
+import dev.garden.engine.llama.LlamaLibrary;
+import dev.garden.engine.llama.LlamaModel;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Measures the embedded engine on a GGUF: prompt processing and decode tokens/s and time to first token at 1, 2
+ * and 4 concurrent streams, and, when given llama.cpp's own {@code llama-bench}, runs it on the same file and
+ * thread count in the same process run and prints the ratios.
+ *
+ * <pre>
+ * java -cp ... dev.garden.bench.EngineThroughputBench --model M.gguf --lib-dir DIR [--threads 2]
+ *      [--prompt 128] [--generate 128] [--repetitions 3] [--streams 1,2,4] [--llama-bench PATH]
+ * </pre>
+ *
+ * <p>Like {@code llama-bench}, prompts are random token ids and generation runs past end-of-sequence tokens, so
+ * every run does the same work. Decode is measured from a one-token prompt (llama-bench's {@code tg} starts
+ * from an empty context).
+ */
+public final class EngineThroughputBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EngineThroughputBench() {
+    }
+
+    record Options(Path model, Path libDir, int threads, int prompt, int generate, int repetitions,
+                   List<Integer> streams, Optional<Path> llamaBench) {
+    }
+
+    /** Runs the benchmark; see the class comment for arguments. */
+    public static void main(String[] args) throws Exception {
+        Options options = parse(args);
+        LlamaLibrary library = LlamaLibrary.load(options.libDir(), Optional.empty());
+        System.out.printf(Locale.ROOT, "llama.cpp CPU variant: %s%n", library.cpuVariant());
+        Optional<LlamaBenchResult> reference = options.llamaBench().map(bin -> runLlamaBench(bin, options));
+
+        try (LlamaModel model = LlamaModel.load(library, options.model())) {
+            System.out.printf(Locale.ROOT, "model: %s (%s), %d threads%n", options.model().getFileName(),
+                    model.description(), options.threads());
+            int maxStreams = options.streams().stream().mapToInt(Integer::intValue).max().orElse(1);
+            EngineOptions engineOptions = new EngineOptions(maxStreams, options.prompt() + options.generate() + 64,
+                    512, options.threads(), 16, Duration.ofSeconds(1));
+            try (LlamaEngine engine = LlamaEngine.start(model, engineOptions, 42)) {
+                SplittableRandom random = new SplittableRandom(7);
+                // Warm-up: one of each kind, not measured.
+                runConcurrent(engine, model, 1, options.prompt(), 8, random);
+
+                List<Row> rows = new ArrayList<>();
+                for (int streams : options.streams()) {
+                    rows.add(measure(engine, model, options, streams, random));
+                }
+                print(rows, reference, options);
+                printOverhead(engine.stats());
+            }
+        }
+    }
+
+    private static Row measure(LlamaEngine engine, LlamaModel model, Options options, int streams,
+                               SplittableRandom random) throws Exception {
+        double ttft = 0;
+        double prefill = 0;
+        double decodePerStream = 0;
+        double decodeAggregate = 0;
+        for (int r = 0; r < options.repetitions(); r++) {
+            List<StreamTiming> pp = runConcurrent(engine, model, streams, options.prompt(), 1, random);
+            long started = pp.stream().mapToLong(StreamTiming::submitted).min().orElseThrow();
+            long lastFirst = pp.stream().mapToLong(StreamTiming::firstToken).max().orElseThrow();
+            ttft += pp.stream().mapToLong(t -> t.firstToken() - t.submitted()).average().orElseThrow() / 1e6;
+            prefill += (double) streams * options.prompt() / ((lastFirst - started) / 1e9);
+
+            List<StreamTiming> tg = runConcurrent(engine, model, streams, 1, options.generate(), random);
+            long firstToken = tg.stream().mapToLong(StreamTiming::firstToken).min().orElseThrow();
+            long lastToken = tg.stream().mapToLong(StreamTiming::lastToken).max().orElseThrow();
+            decodePerStream += tg.stream().mapToDouble(t ->
+                    (t.tokens() - 1) / ((t.lastToken() - t.firstToken()) / 1e9)).average().orElseThrow();
+            decodeAggregate += tg.stream().mapToInt(t -> t.tokens() - 1).sum() / ((lastToken - firstToken) / 1e9);
+        }
+        int n = options.repetitions();
+        return new Row(streams, ttft / n, prefill / n, decodePerStream / n, decodeAggregate / n);
+    }
+
+    record Row(int streams, double ttftMillis, double prefillTokensPerSecond, double decodePerStream,
+               double decodeAggregate) {
+    }
+
+    record StreamTiming(long submitted, long firstToken, long lastToken, int tokens) {
+    }
+
+    static List<StreamTiming> runConcurrent(LlamaEngine engine, LlamaModel model, int streams, int promptTokens,
+                                            int generate, SplittableRandom random) throws Exception {
+        SamplingParams greedy = new SamplingParams(0, 1, OptionalLong.empty(), 0, 0);
+        List<CompletableFuture<StreamTiming>> futures = new ArrayList<>();
+        for (int s = 0; s < streams; s++) {
+            int[] prompt = new int[promptTokens];
+            prompt[0] = Math.max(0, model.bosToken());
+            for (int i = 1; i < promptTokens; i++) {
+                prompt[i] = random.nextInt(model.vocabularySize());
+            }
+            CompletableFuture<StreamTiming> done = new CompletableFuture<>();
+            long submitted = System.nanoTime();
+            engine.submit(new EngineRequest(prompt, greedy, generate, List.of(), 1, true), new TokenListener() {
+                long first;
+                long last;
+                int tokens;
+
+                @Override
+                public void onToken(int choice, int token, String text) {
+                    last = System.nanoTime();
+                    if (tokens++ == 0) {
+                        first = last;
+                    }
+                }
+
+                @Override
+                public void onFinish(int choice, FinishReason reason) {
+                }
+
+                @Override
+                public void onComplete(int promptTokens, int completionTokens) {
+                    done.complete(new StreamTiming(submitted, first, last, tokens));
+                }
+
+                @Override
+                public void onError(GardenException error) {
+                    done.completeExceptionally(error);
+                }
+            });
+            futures.add(done);
+        }
+        List<StreamTiming> timings = new ArrayList<>();
+        for (CompletableFuture<StreamTiming> future : futures) {
+            timings.add(future.get(10, TimeUnit.MINUTES));
+        }
+        return timings;
+    }
+
+    record LlamaBenchResult(double promptTokensPerSecond, double decodeTokensPerSecond) {
+    }
+
+    private static LlamaBenchResult runLlamaBench(Path binary, Options options) {
+        List<String> command = List.of(binary.toString(), "-m", options.model().toString(),
+                "-t", Integer.toString(options.threads()), "-p", Integer.toString(options.prompt()),
+                "-n", Integer.toString(options.generate()), "-r", Integer.toString(Math.max(3, options.repetitions())),
+                "-o", "json");
+        System.out.println("running " + String.join(" ", command));
+        try {
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("llama-bench failed with exit code " + process.exitValue());
+            }
+            double pp = 0;
+            double tg = 0;
+            for (JsonNode test : JSON.readTree(out)) {
+                if (test.path("n_prompt").asInt() > 0 && test.path("n_gen").asInt() == 0) {
+                    pp = test.path("avg_ts").asDouble();
+                } else if (test.path("n_gen").asInt() > 0 && test.path("n_prompt").asInt() == 0) {
+                    tg = test.path("avg_ts").asDouble();
+                }
+            }
+            return new LlamaBenchResult(pp, tg);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run llama-bench: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void print(List<Row> rows, Optional<LlamaBenchResult> reference, Options options) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Garden engine: prompt %d tokens, generate %d tokens, %d threads, mean of %d runs%n",
+                options.prompt(), options.generate(), options.threads(), options.repetitions());
+        System.out.println("| streams | TTFT ms (pp" + options.prompt() + ") | prefill tok/s | decode tok/s per stream"
+                + " | decode tok/s aggregate | aggregate vs 1 stream |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|");
+        double single = rows.getFirst().decodeAggregate();
+        for (Row row : rows) {
+            System.out.printf(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f | %.2fx |%n", row.streams(),
+                    row.ttftMillis(), row.prefillTokensPerSecond(), row.decodePerStream(), row.decodeAggregate(),
+                    row.decodeAggregate() / single);
+        }
+        reference.ifPresent(ref -> {
+            Row one = rows.getFirst();
+            System.out.println();
+            System.out.println("| measure | llama-bench | Garden (1 stream) | Garden / llama-bench |");
+            System.out.println("|---|---:|---:|---:|");
+            System.out.printf(Locale.ROOT, "| pp%d tok/s | %.1f | %.1f | %.1f%% |%n", options.prompt(),
+                    ref.promptTokensPerSecond(), one.prefillTokensPerSecond(),
+                    100 * one.prefillTokensPerSecond() / ref.promptTokensPerSecond());
+            System.out.printf(Locale.ROOT, "| tg%d tok/s | %.1f | %.1f | %.1f%% |%n", options.generate(),
+                    ref.decodeTokensPerSecond(), one.decodePerStream(),
+                    100 * one.decodePerStream() / ref.decodeTokensPerSecond());
+        });
+    }
+
+    private static void printOverhead(EngineStats stats) {
+        double perToken = stats.samplingAndDeliveryNanos() / 1e3 / Math.max(1, stats.tokensGenerated());
+        double decodePerCall = stats.decodeNanos() / 1e3 / Math.max(1, stats.decodeCalls());
+        System.out.println();
+        System.out.printf(Locale.ROOT, "engine bookkeeping after each decode (sampling, detokenizing, stop strings,"
+                + " delivery): %.1f us per generated token; llama_decode: %.1f us per call%n", perToken, decodePerCall);
+    }
+
+    private static Options parse(String[] args) {
+        Path model = null;
+        Path libDir = Optional.ofNullable(System.getenv("GARDEN_LLAMA_LIB_DIR")).map(Path::of).orElse(null);
+        int threads = Runtime.getRuntime().availableProcessors();
+        int prompt = 128;
+        int generate = 128;
+        int repetitions = 3;
+        List<Integer> streams = List.of(1, 2, 4);
+        Path llamaBench = null;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : "";
+            switch (args[i]) {
+                case "--model" -> model = Path.of(value);
+                case "--lib-dir" -> libDir = Path.of(value);
+                case "--threads" -> threads = Integer.parseInt(value);
+                case "--prompt" -> prompt = Integer.parseInt(value);
+                case "--generate" -> generate = Integer.parseInt(value);
+                case "--repetitions" -> repetitions = Integer.parseInt(value);
+                case "--streams" -> streams = java.util.Arrays.stream(value.split(",")).map(Integer::parseInt).toList();
+                case "--llama-bench" -> llamaBench = value.isEmpty() ? null : Path.of(value);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+            i++;
+        }
+        if (model == null || libDir == null) {
+            throw new IllegalArgumentException("--model and --lib-dir (or GARDEN_LLAMA_LIB_DIR) are required");
+        }
+        return new Options(model, libDir, threads, prompt, generate, repetitions, streams,
+                Optional.ofNullable(llamaBench));
+    }
+}

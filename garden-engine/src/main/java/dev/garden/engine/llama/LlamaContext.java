@@ -1,0 +1,146 @@
+package dev.garden.engine.llama;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+
+/**
+ * A llama.cpp context: the KV cache for several sequences at once and the compute graph that decodes a batch.
+ * Not thread-safe: one thread (the engine's) owns it.
+ */
+public final class LlamaContext implements AutoCloseable {
+    private final LlamaLibrary lib;
+    private final MemorySegment context;
+    private final MemorySegment memory;
+    private final int sequenceCapacity;
+    private final int contextPerSequence;
+    private final int batchCapacity;
+    private boolean closed;
+
+    /**
+     * How a context is sized.
+     *
+     * @param sequences          how many sequences decode together (each has its own KV cache stream)
+     * @param contextPerSequence tokens each sequence may hold (prompt and output); llama.cpp rounds up to 256
+     * @param batchSize          the most tokens one {@code llama_decode} takes
+     * @param threads            CPU threads for decoding and prompt processing
+     */
+    public record Config(int sequences, int contextPerSequence, int batchSize, int threads) {
+        public Config {
+            if (sequences < 1 || contextPerSequence < 1 || batchSize < 1 || threads < 1) {
+                throw new IllegalArgumentException("context sizes must be positive: " + this);
+            }
+        }
+    }
+
+    private LlamaContext(LlamaLibrary lib, MemorySegment context) throws Throwable {
+        this.lib = lib;
+        this.context = context;
+        this.memory = (MemorySegment) lib.getMemory.invokeExact(context);
+        this.sequenceCapacity = (int) lib.nSeqMax.invokeExact(context);
+        this.contextPerSequence = (int) lib.nCtxSeq.invokeExact(context);
+        this.batchCapacity = (int) lib.nBatch.invokeExact(context);
+    }
+
+    /** Creates a context over a loaded model. */
+    public static LlamaContext create(LlamaModel model, Config config) {
+        LlamaLibrary lib = model.library();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment params = (MemorySegment) lib.contextDefaultParams.invokeExact((SegmentAllocator) arena);
+            set(params, "n_ctx", config.sequences() * config.contextPerSequence());
+            set(params, "n_batch", config.batchSize());
+            set(params, "n_ubatch", config.batchSize());
+            set(params, "n_seq_max", config.sequences());
+            set(params, "n_threads", config.threads());
+            set(params, "n_threads_batch", config.threads());
+            // One KV stream per sequence: sequences share no prefix here, and separate streams keep each
+            // sequence's attention to its own cells (llama.h: try kv_unified=false when n_seq_max > 1).
+            LlamaLayouts.field(LlamaLayouts.CONTEXT_PARAMS, "kv_unified").set(params, 0L, false);
+            MemorySegment ctx = (MemorySegment) lib.initFromModel.invokeExact(model.handle(), params);
+            if (ctx.equals(MemorySegment.NULL)) {
+                throw new IllegalStateException("llama.cpp could not create a context for " + config
+                        + " (out of memory? its log says more)");
+            }
+            return new LlamaContext(lib, ctx);
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw LlamaModel.rethrow(e);
+        }
+    }
+
+    private static void set(MemorySegment params, String field, int value) {
+        LlamaLayouts.field(LlamaLayouts.CONTEXT_PARAMS, field).set(params, 0L, value);
+    }
+
+    /** How many sequences this context decodes together. */
+    public int sequenceCapacity() {
+        return sequenceCapacity;
+    }
+
+    /** Tokens each sequence may hold. */
+    public int contextPerSequence() {
+        return contextPerSequence;
+    }
+
+    /** The most tokens one decode takes. */
+    public int batchCapacity() {
+        return batchCapacity;
+    }
+
+    /**
+     * Runs the model over a batch.
+     *
+     * @return llama.cpp's status: 0 success, 1 no KV slot, 2 aborted, negative an error
+     */
+    public int decode(LlamaBatch batch) {
+        try {
+            return (int) lib.decode.invokeExact(context, batch.struct());
+        } catch (Throwable e) {
+            throw LlamaModel.rethrow(e);
+        }
+    }
+
+    /** Forgets everything a sequence holds in the KV cache. */
+    public void clearSequence(int sequence) {
+        try {
+            boolean ignored = (boolean) lib.memorySeqRm.invokeExact(memory, sequence, -1, -1);
+        } catch (Throwable e) {
+            throw LlamaModel.rethrow(e);
+        }
+    }
+
+    /** Forgets every sequence. */
+    public void clearAll() {
+        try {
+            lib.memoryClear.invokeExact(memory, true);
+        } catch (Throwable e) {
+            throw LlamaModel.rethrow(e);
+        }
+    }
+
+    /**
+     * Samples the next token from the logits of output {@code index} of the last decode, and lets the sampler
+     * remember it (penalties count it).
+     */
+    public int sample(LlamaSampler sampler, int index) {
+        try {
+            return (int) lib.samplerSample.invokeExact(sampler.handle(), context, index);
+        } catch (Throwable e) {
+            throw LlamaModel.rethrow(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            lib.free.invokeExact(context);
+        } catch (Throwable e) {
+            throw LlamaModel.rethrow(e);
+        }
+    }
+}
