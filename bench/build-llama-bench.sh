@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds llama.cpp's own llama-bench from the exact source that Garden's prebuilt libraries come from: the git
-# bundle inside npm's node-llama-cpp package (same version as @node-llama-cpp/linux-x64). Prints the binary's path.
+# bundle inside npm's node-llama-cpp package (same version as @node-llama-cpp/linux-x64), with its siblings
+# llama-batched-bench (continuous batching) and llama-quantize (to make other weight types of a model).
+# Prints the directory holding the binaries.
 #
 #   bench/build-llama-bench.sh            # builds once into .cache/llama-bench, then reuses it
 #
@@ -9,8 +11,9 @@ set -euo pipefail
 VERSION=3.22.1
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="${GARDEN_BENCH_CACHE:-$ROOT/.cache/llama-bench}"
-BIN="$WORK/build/bin/llama-bench"
-if [[ -x "$BIN" ]]; then
+BIN="$WORK/build/bin"
+TARGETS=(llama-bench llama-batched-bench llama-quantize)
+if [[ -x "$BIN/llama-bench" && -x "$BIN/llama-batched-bench" && -x "$BIN/llama-quantize" ]]; then
   echo "$BIN"
   exit 0
 fi
@@ -23,8 +26,8 @@ if [[ ! -d src ]]; then
   git clone --quiet package/llama/gitRelease.bundle src 2>/dev/null
   rm -rf package "node-llama-cpp-$VERSION.tgz"
 fi
-echo "building llama-bench (native CPU flags)..." >&2
+echo "building ${TARGETS[*]} (native CPU flags)..." >&2
 cmake -S src -B build -DCMAKE_BUILD_TYPE=Release -DGGML_NATIVE=ON -DLLAMA_CURL=OFF -DLLAMA_OPENSSL=OFF \
   -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_SERVER=OFF -DBUILD_SHARED_LIBS=OFF >&2
-cmake --build build --target llama-bench -j "$(nproc)" >&2
+cmake --build build --target "${TARGETS[@]}" -j "$(nproc)" >&2
 echo "$BIN"

@@ -12,6 +12,8 @@ import dev.garden.engine.LlamaEngine;
 import dev.garden.engine.TokenListener;
 import dev.garden.engine.llama.LlamaLibrary;
 import dev.garden.engine.llama.LlamaModel;
+import dev.garden.models.fetch.LlamaCppLibraries;
+import dev.garden.models.fetch.ProgressListener;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +34,9 @@ import java.util.concurrent.TimeUnit;
  * thread count in the same process run and prints the ratios.
  *
  * <pre>
- * java -cp ... dev.garden.bench.EngineThroughputBench --model M.gguf --lib-dir DIR [--threads 2]
+ * java -cp ... dev.garden.bench.EngineThroughputBench --model M.gguf [--lib-dir DIR] [--threads 2]
  *      [--prompt 128] [--generate 128] [--repetitions 3] [--streams 1,2,4] [--llama-bench PATH]
+ *      [--llama-batched-bench PATH] [--cpu-variant zen4|icelake|haswell|...]
  * </pre>
  *
  * <p>Like {@code llama-bench}, prompts are random token ids and generation runs past end-of-sequence tokens, so
@@ -47,15 +50,18 @@ public final class EngineThroughputBench {
     }
 
     record Options(Path model, Path libDir, int threads, int prompt, int generate, int repetitions,
-                   List<Integer> streams, Optional<Path> llamaBench) {
+                   List<Integer> streams, Optional<Path> llamaBench, Optional<Path> llamaBatchedBench,
+                   Optional<String> cpuVariant) {
     }
 
     /** Runs the benchmark; see the class comment for arguments. */
     public static void main(String[] args) throws Exception {
         Options options = parse(args);
-        LlamaLibrary library = LlamaLibrary.load(options.libDir(), Optional.empty());
+        LlamaLibrary library = LlamaLibrary.load(options.libDir(), options.cpuVariant());
         System.out.printf(Locale.ROOT, "llama.cpp CPU variant: %s%n", library.cpuVariant());
         Optional<LlamaBenchResult> reference = options.llamaBench().map(bin -> runLlamaBench(bin, options));
+        java.util.Map<Integer, Double> batchedReference = options.llamaBatchedBench()
+                .map(bin -> runLlamaBatchedBench(bin, options)).orElse(java.util.Map.of());
 
         try (LlamaModel model = LlamaModel.load(library, options.model())) {
             System.out.printf(Locale.ROOT, "model: %s (%s), %d threads%n", options.model().getFileName(),
@@ -72,7 +78,7 @@ public final class EngineThroughputBench {
                 for (int streams : options.streams()) {
                     rows.add(measure(engine, model, options, streams, random));
                 }
-                print(rows, reference, options);
+                print(rows, reference, batchedReference, options);
                 printOverhead(engine.stats());
             }
         }
@@ -190,7 +196,40 @@ public final class EngineThroughputBench {
         }
     }
 
-    private static void print(List<Row> rows, Optional<LlamaBenchResult> reference, Options options) {
+    /** llama.cpp's own continuous-batching decode rate (tokens/s over all sequences) per number of sequences. */
+    private static java.util.Map<Integer, Double> runLlamaBatchedBench(Path binary, Options options) {
+        String parallel = String.join(",", options.streams().stream().map(String::valueOf).toList());
+        int maxStreams = options.streams().stream().mapToInt(Integer::intValue).max().orElse(1);
+        List<String> command = List.of(binary.toString(), "-m", options.model().toString(),
+                "-t", Integer.toString(options.threads()), "-c",
+                Integer.toString(maxStreams * (options.prompt() + options.generate() + 64)),
+                "-b", "512", "-ub", "512", "-npp", Integer.toString(options.prompt()),
+                "-ntg", Integer.toString(options.generate()), "-npl", parallel, "--output-format", "jsonl");
+        System.out.println("running " + String.join(" ", command));
+        try {
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("llama-batched-bench failed with exit code " + process.exitValue());
+            }
+            java.util.Map<Integer, Double> rates = new java.util.TreeMap<>();
+            for (String line : out.split("\n")) {
+                if (line.startsWith("{")) {
+                    JsonNode row = JSON.readTree(line);
+                    rates.put(row.path("pl").asInt(), row.path("speed_tg").asDouble());
+                }
+            }
+            return rates;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run llama-batched-bench: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void print(List<Row> rows, Optional<LlamaBenchResult> reference,
+                              java.util.Map<Integer, Double> batchedReference, Options options) {
         System.out.println();
         System.out.printf(Locale.ROOT, "Garden engine: prompt %d tokens, generate %d tokens, %d threads, mean of %d runs%n",
                 options.prompt(), options.generate(), options.threads(), options.repetitions());
@@ -202,6 +241,19 @@ public final class EngineThroughputBench {
             System.out.printf(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f | %.2fx |%n", row.streams(),
                     row.ttftMillis(), row.prefillTokensPerSecond(), row.decodePerStream(), row.decodeAggregate(),
                     row.decodeAggregate() / single);
+        }
+        if (!batchedReference.isEmpty()) {
+            System.out.println();
+            System.out.println("| streams | llama-batched-bench decode tok/s | Garden decode tok/s | Garden / llama.cpp"
+                    + " | llama.cpp vs its 1 stream | Garden vs its 1 stream |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|");
+            double referenceSingle = batchedReference.getOrDefault(1, Double.NaN);
+            for (Row row : rows) {
+                double ref = batchedReference.getOrDefault(row.streams(), Double.NaN);
+                System.out.printf(Locale.ROOT, "| %d | %.1f | %.1f | %.1f%% | %.2fx | %.2fx |%n", row.streams(), ref,
+                        row.decodeAggregate(), 100 * row.decodeAggregate() / ref, ref / referenceSingle,
+                        row.decodeAggregate() / single);
+            }
         }
         reference.ifPresent(ref -> {
             Row one = rows.getFirst();
@@ -234,6 +286,8 @@ public final class EngineThroughputBench {
         int repetitions = 3;
         List<Integer> streams = List.of(1, 2, 4);
         Path llamaBench = null;
+        Path llamaBatchedBench = null;
+        String cpuVariant = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
@@ -245,14 +299,22 @@ public final class EngineThroughputBench {
                 case "--repetitions" -> repetitions = Integer.parseInt(value);
                 case "--streams" -> streams = java.util.Arrays.stream(value.split(",")).map(Integer::parseInt).toList();
                 case "--llama-bench" -> llamaBench = value.isEmpty() ? null : Path.of(value);
+                case "--llama-batched-bench" -> llamaBatchedBench = value.isEmpty() ? null : Path.of(value);
+                case "--cpu-variant" -> cpuVariant = value;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
             i++;
         }
-        if (model == null || libDir == null) {
-            throw new IllegalArgumentException("--model and --lib-dir (or GARDEN_LLAMA_LIB_DIR) are required");
+        if (model == null) {
+            throw new IllegalArgumentException("--model is required");
+        }
+        if (libDir == null) {
+            Path cache = Path.of(Optional.ofNullable(System.getenv("GARDEN_CACHE"))
+                    .orElse(System.getProperty("user.home") + "/.garden/cache"));
+            libDir = LlamaCppLibraries.install(cache, ProgressListener.console());
         }
         return new Options(model, libDir, threads, prompt, generate, repetitions, streams,
-                Optional.ofNullable(llamaBench));
+                Optional.ofNullable(llamaBench), Optional.ofNullable(llamaBatchedBench),
+                Optional.ofNullable(cpuVariant));
     }
 }

@@ -44,7 +44,8 @@ public final class LlamaEngine implements AutoCloseable {
     // Guarded by lock: the hand-over from callers to the engine thread.
     private final ArrayDeque<Sequence> waiting = new ArrayDeque<>();
     private int freeSlots;
-    private int waitingRequests;
+    // Requests that found no free slot when they arrived and have not got one yet: the bounded queue.
+    private int queuedRequests;
     private boolean closing;
     private boolean signalled;
     private final SplittableRandom seeds;
@@ -123,13 +124,16 @@ public final class LlamaEngine implements AutoCloseable {
                 throw GardenException.of(ErrorKind.UNAVAILABLE, "The model is shutting down.");
             }
             boolean mustWait = waiting.size() + request.choices() > freeSlots;
-            if (mustWait && waitingRequests >= options.maxQueuedRequests()) {
+            if (mustWait && queuedRequests >= options.maxQueuedRequests()) {
                 stats.rejected.increment();
                 throw GardenException.resourceExhausted("The model is at capacity (" + options.slots()
-                        + " sequences decoding, " + waitingRequests + " requests waiting). Retry later.",
+                        + " sequences decoding, " + queuedRequests + " requests waiting). Retry later.",
                         options.retryAfter());
             }
-            waitingRequests++;
+            if (mustWait) {
+                job.queued = true;
+                queuedRequests++;
+            }
             for (int choice = 0; choice < request.choices(); choice++) {
                 waiting.add(new Sequence(job, choice, samplerSettings(request, choice)));
             }
@@ -240,11 +244,15 @@ public final class LlamaEngine implements AutoCloseable {
             sequence.slot = slot;
             sequence.sampler = LlamaSampler.create(model, sequence.settings);
             active.add(sequence);
-            Job job = sequence.job;
-            if (!job.started) {
-                job.started = true;
-                waitingRequests--;
-            }
+            leaveQueue(sequence.job);
+        }
+    }
+
+    /** A queued request got its first slot or left. Holds the lock. */
+    private void leaveQueue(Job job) {
+        if (job.queued) {
+            job.queued = false;
+            queuedRequests--;
         }
     }
 
@@ -255,10 +263,7 @@ public final class LlamaEngine implements AutoCloseable {
             if (sequence.job.cancelled) {
                 it.remove();
                 sequence.job.unfinished--;
-                if (!sequence.job.started) {
-                    sequence.job.started = true;
-                    waitingRequests--;
-                }
+                leaveQueue(sequence.job);
                 sequence.job.reportCancelledIfDone();
             }
         }
@@ -427,7 +432,7 @@ public final class LlamaEngine implements AutoCloseable {
         final EngineRequest request;
         final TokenListener listener;
         volatile boolean cancelled;
-        boolean started;
+        boolean queued;
         boolean ended;
         int unfinished;
         int completionTokens;
@@ -503,7 +508,7 @@ public final class LlamaEngine implements AutoCloseable {
 
         private void listenerFailed(RuntimeException e) {
             // A listener that throws has lost its client; stop spending compute on it.
-            LOG.log(System.Logger.Level.WARNING, "a token listener failed; cancelling its request", e);
+            LOG.log(System.Logger.Level.WARNING, "a token listener failed ({0}); cancelling its request", e.toString());
             cancelled = true;
         }
     }

@@ -1,21 +1,30 @@
 package dev.garden.engine;
 
 import dev.garden.engine.llama.LlamaLibrary;
+import dev.garden.models.fetch.LlamaCppLibraries;
+import dev.garden.models.fetch.ProgressListener;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Where engine tests find llama.cpp's libraries and the shared test models. */
+/**
+ * Where engine tests find llama.cpp's libraries and the shared test models. The libraries are fetched into the
+ * test cache ({@code garden.test.cache}, the repository's {@code .cache/}) on first use, as Garden itself does.
+ */
 public final class NativeFixtures {
     private NativeFixtures() {
     }
 
     /** llama.cpp, loaded once for the test JVM. */
     public static synchronized LlamaLibrary library() {
-        String dir = Optional.ofNullable(System.getenv("GARDEN_LLAMA_LIB_DIR"))
-                .orElseThrow(() -> new IllegalStateException("set GARDEN_LLAMA_LIB_DIR"));
-        return LlamaLibrary.load(Path.of(dir), Optional.empty());
+        Path directory = LlamaCppLibraries.install(testCache(), ProgressListener.console());
+        return LlamaLibrary.load(directory, Optional.empty());
+    }
+
+    /** The artifact cache tests share across runs. */
+    public static Path testCache() {
+        return Path.of(System.getProperty("garden.test.cache", "../.cache"));
     }
 
     /** {@code ../shared/models/test/stories260K.gguf}: llama architecture, F32, vocabulary 512. */

@@ -4,6 +4,8 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+
 /**
  * A llama.cpp context: the KV cache for several sequences at once and the compute graph that decodes a batch.
  * Not thread-safe: one thread (the engine's) owns it.
@@ -15,6 +17,7 @@ public final class LlamaContext implements AutoCloseable {
     private final int sequenceCapacity;
     private final int contextPerSequence;
     private final int batchCapacity;
+    private final int vocabularySize;
     private boolean closed;
 
     /**
@@ -33,8 +36,9 @@ public final class LlamaContext implements AutoCloseable {
         }
     }
 
-    private LlamaContext(LlamaLibrary lib, MemorySegment context) throws Throwable {
+    private LlamaContext(LlamaLibrary lib, MemorySegment context, int vocabularySize) throws Throwable {
         this.lib = lib;
+        this.vocabularySize = vocabularySize;
         this.context = context;
         this.memory = (MemorySegment) lib.getMemory.invokeExact(context);
         this.sequenceCapacity = (int) lib.nSeqMax.invokeExact(context);
@@ -61,7 +65,7 @@ public final class LlamaContext implements AutoCloseable {
                 throw new IllegalStateException("llama.cpp could not create a context for " + config
                         + " (out of memory? its log says more)");
             }
-            return new LlamaContext(lib, ctx);
+            return new LlamaContext(lib, ctx, model.vocabularySize());
         } catch (IllegalStateException e) {
             throw e;
         } catch (Throwable e) {
@@ -125,10 +129,29 @@ public final class LlamaContext implements AutoCloseable {
      */
     public int sample(LlamaSampler sampler, int index) {
         try {
+            if (sampler.argmaxOnly()) {
+                return argmax(index);
+            }
             return (int) lib.samplerSample.invokeExact(sampler.handle(), context, index);
         } catch (Throwable e) {
             throw LlamaModel.rethrow(e);
         }
+    }
+
+    /** The most likely next token at output {@code index}; ties go to the lowest id, as llama.cpp's greedy does. */
+    private int argmax(int index) throws Throwable {
+        MemorySegment logits = ((MemorySegment) lib.getLogitsIth.invokeExact(context, index))
+                .reinterpret((long) vocabularySize * Float.BYTES);
+        int best = 0;
+        float bestLogit = logits.getAtIndex(JAVA_FLOAT, 0);
+        for (int token = 1; token < vocabularySize; token++) {
+            float logit = logits.getAtIndex(JAVA_FLOAT, token);
+            if (logit > bestLogit) {
+                bestLogit = logit;
+                best = token;
+            }
+        }
+        return best;
     }
 
     @Override

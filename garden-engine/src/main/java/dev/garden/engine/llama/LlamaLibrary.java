@@ -83,6 +83,7 @@ public final class LlamaLibrary {
     final MethodHandle samplerInitPenalties;
     final MethodHandle samplerSample;
     final MethodHandle samplerFree;
+    final MethodHandle getLogitsIth;
 
     private LlamaLibrary(Path directory, String cpuVariant, SymbolLookup llama) throws Throwable {
         this.directory = directory;
@@ -127,6 +128,7 @@ public final class LlamaLibrary {
         samplerInitPenalties = bind(llama, "llama_sampler_init_penalties", FunctionDescriptor.of(ADDRESS, JAVA_INT, JAVA_INT, JAVA_FLOAT, JAVA_FLOAT, JAVA_FLOAT));
         samplerSample = bind(llama, "llama_sampler_sample", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
         samplerFree = bind(llama, "llama_sampler_free", FunctionDescriptor.ofVoid(ADDRESS));
+        getLogitsIth = bind(llama, "llama_get_logits_ith", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
 
         bind(llama, "llama_backend_init", FunctionDescriptor.ofVoid()).invokeExact();
         MemorySegment info = (MemorySegment) bind(llama, "llama_print_system_info", FunctionDescriptor.of(C_STRING)).invokeExact();

@@ -14,6 +14,7 @@ public final class LlamaSampler implements AutoCloseable {
 
     private final LlamaLibrary lib;
     private final MemorySegment chain;
+    private final boolean argmaxOnly;
     private boolean closed;
 
     /**
@@ -30,9 +31,10 @@ public final class LlamaSampler implements AutoCloseable {
                            int penaltyWindow) {
     }
 
-    private LlamaSampler(LlamaLibrary lib, MemorySegment chain) {
+    private LlamaSampler(LlamaLibrary lib, MemorySegment chain, boolean argmaxOnly) {
         this.lib = lib;
         this.chain = chain;
+        this.argmaxOnly = argmaxOnly;
     }
 
     /** Builds a chain in OpenAI's order: penalties, then temperature, then top-p over the scaled logits, then a draw. */
@@ -41,8 +43,9 @@ public final class LlamaSampler implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment params = (MemorySegment) lib.samplerChainDefaultParams.invokeExact((SegmentAllocator) arena);
             MemorySegment chain = (MemorySegment) lib.samplerChainInit.invokeExact(params);
-            LlamaSampler sampler = new LlamaSampler(lib, chain);
-            if (settings.presencePenalty() != 0 || settings.frequencyPenalty() != 0) {
+            boolean penalties = settings.presencePenalty() != 0 || settings.frequencyPenalty() != 0;
+            LlamaSampler sampler = new LlamaSampler(lib, chain, settings.temperature() <= 0 && !penalties);
+            if (penalties) {
                 sampler.add((MemorySegment) lib.samplerInitPenalties.invokeExact(model.vocabularySize(),
                         settings.penaltyWindow(), 1.0f, settings.frequencyPenalty(), settings.presencePenalty()));
             }
@@ -70,6 +73,14 @@ public final class LlamaSampler implements AutoCloseable {
 
     MemorySegment handle() {
         return chain;
+    }
+
+    /**
+     * Whether choosing is a plain argmax over the logits, with no state to update: then the engine can skip
+     * llama.cpp's sampler, which builds a candidate array over the whole vocabulary for every token.
+     */
+    boolean argmaxOnly() {
+        return argmaxOnly;
     }
 
     @Override

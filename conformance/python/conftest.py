@@ -1,0 +1,59 @@
+"""Starts the real Garden server (./garden serve) once for the session, the way a user would."""
+import os
+import pathlib
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+DEFAULT_MODEL = "huggingfacetb/smollm2-135m-instruct"
+
+
+@pytest.fixture(scope="session")
+def garden_url():
+    home = tempfile.mkdtemp(prefix="garden-home-")
+    port_file = pathlib.Path(home) / "port"
+    env = dict(os.environ)
+    env["GARDEN_HOME"] = home
+    env.setdefault("GARDEN_CACHE", str(REPO / ".cache"))
+    log = open(pathlib.Path(home) / "server.log", "w")
+    server = subprocess.Popen(
+        [str(REPO / "garden"), "serve", "--port", "0", "--port-file", str(port_file)],
+        env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 600
+        url = None
+        while time.monotonic() < deadline:
+            if server.poll() is not None:
+                raise RuntimeError("garden exited with %s; log:\n%s" % (server.returncode, _read(log.name)))
+            if url is None and port_file.exists() and port_file.read_text().strip():
+                url = "http://127.0.0.1:%s" % port_file.read_text().strip()
+            if url is not None and _ready(url):
+                break
+            time.sleep(0.2)
+        else:
+            raise RuntimeError("garden did not become ready; log:\n" + _read(log.name))
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+def _ready(url):
+    try:
+        with urllib.request.urlopen(url + "/readyz", timeout=2) as response:
+            return response.status == 200
+    except Exception:
+        return False
+
+
+def _read(path):
+    with open(path) as f:
+        return f.read()[-20000:]
