@@ -43,10 +43,12 @@ class ModelCatalogTest {
         assertThat(gemma.license()).contains("gemma");
         assertThat(gemma.chatTemplate()).contains(
                 new ChatTemplateSource.Resource("dev/garden/models/templates/google-gemma-3-it.jinja"));
+        // Gemma 3's instruction-tuned template, as google/gemma-3-*-it ship it (see garden-jinja's templates/README).
         assertThat(gemma.chatTemplate().orElseThrow().read())
-                .startsWith("{{ bos_token }}{% for message in messages %}")
-                .contains("'<start_of_turn>model\\n'")
-                .endsWith("{% endif %}");
+                .startsWith("{{ bos_token }}")
+                .contains("first_user_prefix")
+                .contains("raise_exception(\"Conversation roles must alternate user/assistant/user/assistant/...\")")
+                .contains("'<start_of_turn>model\n'");
     }
 
     @Test
