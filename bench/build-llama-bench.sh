@@ -6,6 +6,9 @@
 #
 #   bench/build-llama-bench.sh            # builds once into .cache/llama-bench, then reuses it
 #
+# Threads as in the prebuilt libraries: node-llama-cpp builds with GGML_OPENMP=OFF (ggml's own thread pool), so
+# the tools do too, and a comparison differs only in compiler flags (native here, per-CPU variants there).
+#
 # Needs: npm, git, cmake, a C++ compiler. Takes several minutes on 2 cores.
 set -euo pipefail
 VERSION=3.22.1
@@ -13,7 +16,8 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="${GARDEN_BENCH_CACHE:-$ROOT/.cache/llama-bench}"
 BIN="$WORK/build/bin"
 TARGETS=(llama-bench llama-batched-bench llama-quantize)
-if [[ -x "$BIN/llama-bench" && -x "$BIN/llama-batched-bench" && -x "$BIN/llama-quantize" ]]; then
+if [[ -x "$BIN/llama-bench" && -x "$BIN/llama-batched-bench" && -x "$BIN/llama-quantize" ]] \
+   && grep -q "GGML_OPENMP:BOOL=OFF" "$WORK/build/CMakeCache.txt" 2>/dev/null; then
   echo "$BIN"
   exit 0
 fi
@@ -27,7 +31,7 @@ if [[ ! -d src ]]; then
   rm -rf package "node-llama-cpp-$VERSION.tgz"
 fi
 echo "building ${TARGETS[*]} (native CPU flags)..." >&2
-cmake -S src -B build -DCMAKE_BUILD_TYPE=Release -DGGML_NATIVE=ON -DLLAMA_CURL=OFF -DLLAMA_OPENSSL=OFF \
+cmake -S src -B build -DGGML_OPENMP=OFF -DCMAKE_BUILD_TYPE=Release -DGGML_NATIVE=ON -DLLAMA_CURL=OFF -DLLAMA_OPENSSL=OFF \
   -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_SERVER=OFF -DBUILD_SHARED_LIBS=OFF >&2
 cmake --build build --target "${TARGETS[@]}" -j "$(nproc)" >&2
 echo "$BIN"

@@ -26,8 +26,7 @@ record CpuVariant(String name, Path path, int score) {
     private static final String PREFIX = "libggml-cpu-";
 
     /** Scores every variant in the directory and picks the best, or the named one. */
-    static CpuVariant choose(Path dir, Optional<String> override) throws IOException {
-        List<CpuVariant> variants = score(dir);
+    static CpuVariant choose(List<CpuVariant> variants, Path dir, Optional<String> override) {
         if (override.isPresent()) {
             String wanted = override.get();
             CpuVariant chosen = variants.stream().filter(v -> v.name().equals(wanted)).findFirst()

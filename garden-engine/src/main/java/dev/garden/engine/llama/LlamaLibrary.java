@@ -160,17 +160,36 @@ public final class LlamaLibrary {
             SymbolLookup llama = SymbolLookup.libraryLookup(llamaPath, global);
             LlamaLog.install(llama);
 
-            CpuVariant variant = CpuVariant.choose(dir, cpuOverride);
-            MethodHandle backendLoad = bind(ggml, "ggml_backend_load", FunctionDescriptor.of(ADDRESS, ADDRESS));
-            try (Arena arena = Arena.ofConfined()) {
-                MemorySegment reg = (MemorySegment) backendLoad.invokeExact(arena.allocateFrom(variant.path().toString()));
-                if (reg.equals(MemorySegment.NULL)) {
-                    throw new IllegalStateException("ggml could not load the CPU backend " + variant.path());
+            String cpu;
+            List<CpuVariant> variants = CpuVariant.score(dir);
+            if (variants.isEmpty()) {
+                // A build without dynamic backends (GGML_BACKEND_DL off, e.g. a native build for this CPU):
+                // its CPU backend is linked into libggml and registered when the library loads.
+                MethodHandle registered = bind(ggml, "ggml_backend_reg_count", FunctionDescriptor.of(JAVA_LONG));
+                if ((long) registered.invokeExact() == 0) {
+                    throw new IllegalStateException(dir + " has no libggml-cpu-*.so and its libggml has no"
+                            + " backend built in");
                 }
+                if (cpuOverride.isPresent()) {
+                    throw new IllegalStateException("the llama.cpp build in " + dir
+                            + " has its CPU backend built in; there is no variant to choose");
+                }
+                cpu = "built-in";
+            } else {
+                CpuVariant variant = CpuVariant.choose(variants, dir, cpuOverride);
+                MethodHandle backendLoad = bind(ggml, "ggml_backend_load", FunctionDescriptor.of(ADDRESS, ADDRESS));
+                try (Arena arena = Arena.ofConfined()) {
+                    MemorySegment reg = (MemorySegment) backendLoad.invokeExact(
+                            arena.allocateFrom(variant.path().toString()));
+                    if (reg.equals(MemorySegment.NULL)) {
+                        throw new IllegalStateException("ggml could not load the CPU backend " + variant.path());
+                    }
+                }
+                cpu = variant.name() + " (score " + variant.score() + ")";
             }
-            loaded = new LlamaLibrary(dir, variant.name(), llama);
-            LOG.log(System.Logger.Level.INFO, "llama.cpp loaded from {0}; CPU variant {1} (score {2}); {3}",
-                    dir, variant.name(), variant.score(), loaded.systemInfo);
+            loaded = new LlamaLibrary(dir, cpu, llama);
+            LOG.log(System.Logger.Level.INFO, "llama.cpp loaded from {0}; CPU backend {1}; {2}", dir, cpu,
+                    loaded.systemInfo);
             return loaded;
         } catch (IllegalStateException e) {
             throw e;
@@ -184,7 +203,7 @@ public final class LlamaLibrary {
         return directory;
     }
 
-    /** The CPU variant in use, e.g. {@code zen4} or {@code haswell}. */
+    /** The CPU variant in use, e.g. {@code zen4 (score 1984)}, or {@code built-in} for a single-CPU build. */
     public String cpuVariant() {
         return cpuVariant;
     }

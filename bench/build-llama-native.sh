@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds llama.cpp's shared libraries natively for this CPU (GGML_NATIVE, CPU backend built into libggml) from the same
+# source as Garden's prebuilt libraries, so Garden can run on exactly the kernels llama-bench uses:
+#
+#   GARDEN_LLAMA_LIB_DIR="$(bench/build-llama-native.sh)" ./garden serve
+#
+# Prints the directory holding libllama.so and libggml*.so. Takes several minutes on 2 cores.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+WORK="${GARDEN_BENCH_CACHE:-$ROOT/.cache/llama-bench}"
+OUT="$WORK/build-shared/bin"
+if [[ -f "$OUT/libllama.so" ]] && grep -q "GGML_OPENMP:BOOL=OFF" "$WORK/build-shared/CMakeCache.txt" 2>/dev/null; then
+  echo "$OUT"
+  exit 0
+fi
+"$ROOT/bench/build-llama-bench.sh" >/dev/null   # fetches the source bundle into $WORK/src
+cd "$WORK"
+echo "building llama.cpp shared libraries (native CPU flags)..." >&2
+cmake -S src -B build-shared -DGGML_OPENMP=OFF -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON -DGGML_BACKEND_DL=OFF \
+  -DGGML_NATIVE=ON -DLLAMA_CURL=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_SERVER=OFF \
+  -DLLAMA_BUILD_TOOLS=OFF >&2
+cmake --build build-shared --target llama -j "$(nproc)" >&2
+echo "$OUT"
