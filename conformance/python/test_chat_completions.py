@@ -207,3 +207,13 @@ def test_abandoned_streams_free_their_slots(client):
     response = client.with_options(timeout=60).chat.completions.create(
         model=DEFAULT_MODEL, messages=[{"role": "user", "content": "Hi"}], max_tokens=4)
     assert response.choices[0].message.content is not None
+
+
+def test_environment_configuration_reaches_garden(garden_url, monkeypatch):
+    # The SDK's own configuration path: no arguments, OPENAI_BASE_URL and OPENAI_API_KEY from the environment.
+    monkeypatch.setenv("OPENAI_BASE_URL",
+                       f"{garden_url}/v1/projects/{PROJECT_ID}/locations/global/endpoints/openapi")
+    monkeypatch.setenv("OPENAI_API_KEY", "from-the-environment")
+    response = openai.OpenAI(max_retries=0).chat.completions.create(
+        model=DEFAULT_MODEL, messages=[{"role": "user", "content": "Hi"}], max_tokens=4)
+    assert response.choices[0].message.content is not None
