@@ -4,12 +4,13 @@
 #
 #   GARDEN_LLAMA_LIB_DIR="$(bench/build-llama-native.sh)" ./garden serve
 #
-# Prints the directory holding libllama.so and libggml*.so. Takes several minutes on 2 cores.
+# Also builds llama-bench and llama-batched-bench linked to those very libraries, so that both sides of a
+# comparison run the same machine code. Prints the directory holding them. Takes several minutes on 2 cores.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="${GARDEN_BENCH_CACHE:-$ROOT/.cache/llama-bench}"
 OUT="$WORK/build-shared/bin"
-if [[ -f "$OUT/libllama.so" ]] && grep -q "GGML_OPENMP:BOOL=OFF" "$WORK/build-shared/CMakeCache.txt" 2>/dev/null; then
+if [[ -f "$OUT/libllama.so" && -x "$OUT/llama-bench" ]] && grep -q "GGML_OPENMP:BOOL=OFF" "$WORK/build-shared/CMakeCache.txt" 2>/dev/null; then
   echo "$OUT"
   exit 0
 fi
@@ -18,6 +19,6 @@ cd "$WORK"
 echo "building llama.cpp shared libraries (native CPU flags)..." >&2
 cmake -S src -B build-shared -DGGML_OPENMP=OFF -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON -DGGML_BACKEND_DL=OFF \
   -DGGML_NATIVE=ON -DLLAMA_CURL=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_SERVER=OFF \
-  -DLLAMA_BUILD_TOOLS=OFF >&2
-cmake --build build-shared --target llama -j "$(nproc)" >&2
+  -DLLAMA_BUILD_TOOLS=ON >&2
+cmake --build build-shared --target llama llama-bench llama-batched-bench -j "$(nproc)" >&2
 echo "$OUT"

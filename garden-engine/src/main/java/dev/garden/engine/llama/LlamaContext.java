@@ -51,7 +51,9 @@ public final class LlamaContext implements AutoCloseable {
         LlamaLibrary lib = model.library();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment params = (MemorySegment) lib.contextDefaultParams.invokeExact((SegmentAllocator) arena);
-            set(params, "n_ctx", config.sequences() * config.contextPerSequence());
+            // llama.cpp pads each sequence's share to a multiple of 256 and warns when n_ctx was not; pad here.
+            int perSequence = (config.contextPerSequence() + 255) / 256 * 256;
+            set(params, "n_ctx", config.sequences() * perSequence);
             set(params, "n_batch", config.batchSize());
             set(params, "n_ubatch", config.batchSize());
             set(params, "n_seq_max", config.sequences());
