@@ -36,10 +36,11 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * java -cp ... dev.garden.bench.EngineThroughputBench --model M.gguf [--lib-dir DIR] [--threads 2]
  *      [--prompt 128] [--generate 128] [--repetitions 3] [--streams 1,2,4] [--llama-bench PATH]
- *      [--llama-batched-bench PATH] [--cpu-variant zen4|icelake|haswell|...]
+ *      [--llama-batched-bench PATH] [--tool-library-path DIR] [--cpu-variant zen4|icelake|haswell|...]
  * </pre>
  *
- * <p>Like {@code llama-bench}, prompts are random token ids and generation runs past end-of-sequence tokens, so
+ * <p>Each round runs llama.cpp's tools and then Garden, so that the machine's drift lands on both sides; the tables
+ * average the rounds ({@code --repetitions}). Like {@code llama-bench}, prompts are random token ids and generation runs past end-of-sequence tokens, so
  * every run does the same work. Decode is measured from a one-token prompt (llama-bench's {@code tg} starts
  * from an empty context).
  */
@@ -51,17 +52,14 @@ public final class EngineThroughputBench {
 
     record Options(Path model, Path libDir, int threads, int prompt, int generate, int repetitions,
                    List<Integer> streams, Optional<Path> llamaBench, Optional<Path> llamaBatchedBench,
-                   Optional<String> cpuVariant) {
+                   Optional<String> cpuVariant, Optional<Path> toolLibraryPath) {
     }
 
     /** Runs the benchmark; see the class comment for arguments. */
     public static void main(String[] args) throws Exception {
         Options options = parse(args);
         LlamaLibrary library = LlamaLibrary.load(options.libDir(), options.cpuVariant());
-        System.out.printf(Locale.ROOT, "llama.cpp CPU variant: %s%n", library.cpuVariant());
-        Optional<LlamaBenchResult> reference = options.llamaBench().map(bin -> runLlamaBench(bin, options));
-        java.util.Map<Integer, Double> batchedReference = options.llamaBatchedBench()
-                .map(bin -> runLlamaBatchedBench(bin, options)).orElse(java.util.Map.of());
+        System.out.printf(Locale.ROOT, "llama.cpp from %s, CPU backend %s%n", options.libDir(), library.cpuVariant());
 
         try (LlamaModel model = LlamaModel.load(library, options.model())) {
             System.out.printf(Locale.ROOT, "model: %s (%s), %d threads%n", options.model().getFileName(),
@@ -71,14 +69,24 @@ public final class EngineThroughputBench {
                     512, options.threads(), 16, Duration.ofSeconds(1));
             try (LlamaEngine engine = LlamaEngine.start(model, engineOptions, 42)) {
                 SplittableRandom random = new SplittableRandom(7);
-                // Warm-up: one of each kind, not measured.
+                // Warm-up, not measured.
                 runConcurrent(engine, model, 1, options.prompt(), 8, random);
 
-                List<Row> rows = new ArrayList<>();
-                for (int streams : options.streams()) {
-                    rows.add(measure(engine, model, options, streams, random));
+                // Rounds interleave llama.cpp's tools and Garden, so that drift in the machine's speed (other
+                // tenants, memory bandwidth) lands on both sides alike; the tables average the rounds.
+                List<List<Row>> garden = new ArrayList<>();
+                List<LlamaBenchResult> reference = new ArrayList<>();
+                List<java.util.Map<Integer, Double>> batchedReference = new ArrayList<>();
+                for (int round = 0; round < options.repetitions(); round++) {
+                    options.llamaBench().ifPresent(bin -> reference.add(runLlamaBench(bin, options)));
+                    options.llamaBatchedBench().ifPresent(bin -> batchedReference.add(runLlamaBatchedBench(bin, options)));
+                    List<Row> rows = new ArrayList<>();
+                    for (int streams : options.streams()) {
+                        rows.add(measure(engine, model, options, streams, random));
+                    }
+                    garden.add(rows);
                 }
-                print(rows, reference, batchedReference, options);
+                print(average(garden), averageReference(reference), averageBatched(batchedReference), options);
                 printOverhead(engine.stats());
             }
         }
@@ -86,26 +94,50 @@ public final class EngineThroughputBench {
 
     private static Row measure(LlamaEngine engine, LlamaModel model, Options options, int streams,
                                SplittableRandom random) throws Exception {
-        double ttft = 0;
-        double prefill = 0;
-        double decodePerStream = 0;
-        double decodeAggregate = 0;
-        for (int r = 0; r < options.repetitions(); r++) {
-            List<StreamTiming> pp = runConcurrent(engine, model, streams, options.prompt(), 1, random);
-            long started = pp.stream().mapToLong(StreamTiming::submitted).min().orElseThrow();
-            long lastFirst = pp.stream().mapToLong(StreamTiming::firstToken).max().orElseThrow();
-            ttft += pp.stream().mapToLong(t -> t.firstToken() - t.submitted()).average().orElseThrow() / 1e6;
-            prefill += (double) streams * options.prompt() / ((lastFirst - started) / 1e9);
+        List<StreamTiming> pp = runConcurrent(engine, model, streams, options.prompt(), 1, random);
+        long started = pp.stream().mapToLong(StreamTiming::submitted).min().orElseThrow();
+        long lastFirst = pp.stream().mapToLong(StreamTiming::firstToken).max().orElseThrow();
+        double ttft = pp.stream().mapToLong(t -> t.firstToken() - t.submitted()).average().orElseThrow() / 1e6;
+        double prefill = (double) streams * options.prompt() / ((lastFirst - started) / 1e9);
 
-            List<StreamTiming> tg = runConcurrent(engine, model, streams, 1, options.generate(), random);
-            long firstToken = tg.stream().mapToLong(StreamTiming::firstToken).min().orElseThrow();
-            long lastToken = tg.stream().mapToLong(StreamTiming::lastToken).max().orElseThrow();
-            decodePerStream += tg.stream().mapToDouble(t ->
-                    (t.tokens() - 1) / ((t.lastToken() - t.firstToken()) / 1e9)).average().orElseThrow();
-            decodeAggregate += tg.stream().mapToInt(t -> t.tokens() - 1).sum() / ((lastToken - firstToken) / 1e9);
+        List<StreamTiming> tg = runConcurrent(engine, model, streams, 1, options.generate(), random);
+        long firstToken = tg.stream().mapToLong(StreamTiming::firstToken).min().orElseThrow();
+        long lastToken = tg.stream().mapToLong(StreamTiming::lastToken).max().orElseThrow();
+        double perStream = tg.stream().mapToDouble(t ->
+                (t.tokens() - 1) / ((t.lastToken() - t.firstToken()) / 1e9)).average().orElseThrow();
+        double aggregate = tg.stream().mapToInt(t -> t.tokens() - 1).sum() / ((lastToken - firstToken) / 1e9);
+        return new Row(streams, ttft, prefill, perStream, aggregate);
+    }
+
+    private static List<Row> average(List<List<Row>> rounds) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < rounds.getFirst().size(); i++) {
+            int index = i;
+            List<Row> same = rounds.stream().map(r -> r.get(index)).toList();
+            rows.add(new Row(same.getFirst().streams(),
+                    same.stream().mapToDouble(Row::ttftMillis).average().orElseThrow(),
+                    same.stream().mapToDouble(Row::prefillTokensPerSecond).average().orElseThrow(),
+                    same.stream().mapToDouble(Row::decodePerStream).average().orElseThrow(),
+                    same.stream().mapToDouble(Row::decodeAggregate).average().orElseThrow()));
         }
-        int n = options.repetitions();
-        return new Row(streams, ttft / n, prefill / n, decodePerStream / n, decodeAggregate / n);
+        return rows;
+    }
+
+    private static Optional<LlamaBenchResult> averageReference(List<LlamaBenchResult> rounds) {
+        if (rounds.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new LlamaBenchResult(
+                rounds.stream().mapToDouble(LlamaBenchResult::promptTokensPerSecond).average().orElseThrow(),
+                rounds.stream().mapToDouble(LlamaBenchResult::decodeTokensPerSecond).average().orElseThrow()));
+    }
+
+    private static java.util.Map<Integer, Double> averageBatched(List<java.util.Map<Integer, Double>> rounds) {
+        java.util.Map<Integer, Double> mean = new java.util.TreeMap<>();
+        for (var round : rounds) {
+            round.forEach((streams, rate) -> mean.merge(streams, rate / rounds.size(), Double::sum));
+        }
+        return mean;
     }
 
     record Row(int streams, double ttftMillis, double prefillTokensPerSecond, double decodePerStream,
@@ -169,11 +201,10 @@ public final class EngineThroughputBench {
     private static LlamaBenchResult runLlamaBench(Path binary, Options options) {
         List<String> command = List.of(binary.toString(), "-m", options.model().toString(),
                 "-t", Integer.toString(options.threads()), "-p", Integer.toString(options.prompt()),
-                "-n", Integer.toString(options.generate()), "-r", Integer.toString(Math.max(3, options.repetitions())),
+                "-n", Integer.toString(options.generate()), "-r", "1",
                 "-o", "json");
-        System.out.println("running " + String.join(" ", command));
         try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = tool(command, options).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (process.waitFor() != 0) {
                 throw new IllegalStateException("llama-bench failed with exit code " + process.exitValue());
@@ -205,9 +236,8 @@ public final class EngineThroughputBench {
                 Integer.toString(maxStreams * (options.prompt() + options.generate() + 64)),
                 "-b", "512", "-ub", "512", "-npp", Integer.toString(options.prompt()),
                 "-ntg", Integer.toString(options.generate()), "-npl", parallel, "--output-format", "jsonl");
-        System.out.println("running " + String.join(" ", command));
         try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = tool(command, options).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (process.waitFor() != 0) {
                 throw new IllegalStateException("llama-batched-bench failed with exit code " + process.exitValue());
@@ -228,10 +258,17 @@ public final class EngineThroughputBench {
         }
     }
 
+    /** A llama.cpp tool, run on the libraries named by {@code --tool-library-path} when given. */
+    private static ProcessBuilder tool(List<String> command, Options options) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        options.toolLibraryPath().ifPresent(path -> builder.environment().put("LD_LIBRARY_PATH", path.toString()));
+        return builder;
+    }
+
     private static void print(List<Row> rows, Optional<LlamaBenchResult> reference,
                               java.util.Map<Integer, Double> batchedReference, Options options) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "Garden engine: prompt %d tokens, generate %d tokens, %d threads, mean of %d runs%n",
+        System.out.printf(Locale.ROOT, "prompt %d tokens, generate %d tokens, %d threads, mean of %d interleaved rounds%n",
                 options.prompt(), options.generate(), options.threads(), options.repetitions());
         System.out.println("| streams | TTFT ms (pp" + options.prompt() + ") | prefill tok/s | decode tok/s per stream"
                 + " | decode tok/s aggregate | aggregate vs 1 stream |");
@@ -288,6 +325,7 @@ public final class EngineThroughputBench {
         Path llamaBench = null;
         Path llamaBatchedBench = null;
         String cpuVariant = null;
+        Path toolLibraryPath = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
@@ -301,6 +339,7 @@ public final class EngineThroughputBench {
                 case "--llama-bench" -> llamaBench = value.isEmpty() ? null : Path.of(value);
                 case "--llama-batched-bench" -> llamaBatchedBench = value.isEmpty() ? null : Path.of(value);
                 case "--cpu-variant" -> cpuVariant = value;
+                case "--tool-library-path" -> toolLibraryPath = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
             i++;
@@ -315,6 +354,6 @@ public final class EngineThroughputBench {
         }
         return new Options(model, libDir, threads, prompt, generate, repetitions, streams,
                 Optional.ofNullable(llamaBench), Optional.ofNullable(llamaBatchedBench),
-                Optional.ofNullable(cpuVariant));
+                Optional.ofNullable(cpuVariant), Optional.ofNullable(toolLibraryPath));
     }
 }

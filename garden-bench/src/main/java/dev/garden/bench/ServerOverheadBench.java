@@ -107,21 +107,28 @@ public final class ServerOverheadBench {
             EngineBackend backend = new EngineBackend(engine, llama);
             backend.direct(generate);
             double direct = 0;
-            double viaHttp = 0;
+            double viaJavaClient = 0;
+            double viaCurl = 0;
             int repetitions = 3;
             try (GardenServer server = serve(backend, 0)) {
                 stream(http, server.port(), generate);
                 for (int r = 0; r < repetitions; r++) {
                     direct += backend.direct(generate);
-                    viaHttp += stream(http, server.port(), generate).tokensPerSecond();
+                    viaJavaClient += stream(http, server.port(), generate).tokensPerSecond();
+                    viaCurl += curl(server.port(), generate);
                 }
             }
             direct /= repetitions;
-            viaHttp /= repetitions;
-            System.out.printf(Locale.ROOT, "%s, 1 stream, %d tokens: engine direct %.1f tok/s, through the server"
-                            + " (SSE to an HTTP client) %.1f tok/s: %.1f%%; %.1f us per token added%n",
-                    model.getFileName(), generate, direct, viaHttp, 100 * viaHttp / direct,
-                    1e6 / viaHttp - 1e6 / direct);
+            viaJavaClient /= repetitions;
+            viaCurl /= repetitions;
+            System.out.printf(Locale.ROOT, "%s, 1 stream, %d tokens, mean of %d interleaved rounds:%n",
+                    model.getFileName(), generate, repetitions);
+            System.out.printf(Locale.ROOT, "  engine direct:                                   %.1f tok/s%n", direct);
+            System.out.printf(Locale.ROOT, "  through the server to curl (another process):    %.1f tok/s, %.1f%%,"
+                    + " %.1f us per token added%n", viaCurl, 100 * viaCurl / direct, 1e6 / viaCurl - 1e6 / direct);
+            System.out.printf(Locale.ROOT, "  through the server to Java's HttpClient (in-JVM): %.1f tok/s, %.1f%%,"
+                    + " %.1f us per token added%n", viaJavaClient, 100 * viaJavaClient / direct,
+                    1e6 / viaJavaClient - 1e6 / direct);
         }
     }
 
@@ -172,6 +179,30 @@ public final class ServerOverheadBench {
             }
             return new StreamStats(count, first, last);
         } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Streams one request with curl, a client in another process that costs little CPU, and returns the decode rate
+     * between the first byte (sent with the first token) and the last.
+     */
+    static double curl(int port, int tokens) {
+        String body = "{\"model\":\"bench/model\",\"stream\":true,\"max_tokens\":" + tokens
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"go\"}]}";
+        try {
+            Process process = new ProcessBuilder("curl", "-sN", "-o", "/dev/null", "-w",
+                    "%{time_starttransfer} %{time_total}", "-H", "Content-Type: application/json", "-d", body,
+                    "http://127.0.0.1:" + port + PATH).start();
+            String[] times = new String(process.getInputStream().readAllBytes()).trim().split(" ");
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("curl failed with exit code " + process.exitValue());
+            }
+            return (tokens - 1) / (Double.parseDouble(times[1]) - Double.parseDouble(times[0]));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot run curl: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

@@ -23,7 +23,8 @@ import java.util.concurrent.CountDownLatch;
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--host", defaultValue = GardenServer.DEFAULT_HOST,
-            description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only).")
+            description = "Loopback address to listen on (default: ${DEFAULT-VALUE}). Garden has no authentication"
+                    + " yet, so it refuses to listen anywhere else.")
     String host;
 
     @Option(names = "--port", defaultValue = "" + GardenServer.DEFAULT_PORT,
@@ -64,6 +65,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Logging.configure(verbose);
+        requireLoopback(host);
         PrintStream out = System.out;
         GardenEnvironment env = GardenEnvironment.fromSystem();
         EngineSettings engine = new EngineSettings(parallel,
@@ -90,6 +92,20 @@ final class ServeCommand implements Callable<Integer> {
                 + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello!\"}]}'");
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Until authentication exists, anyone who can reach the port can use the models: so only this machine may.
+     *
+     * @throws IllegalArgumentException for an address that is not loopback
+     */
+    static void requireLoopback(String host) throws java.net.UnknownHostException {
+        for (java.net.InetAddress address : java.net.InetAddress.getAllByName(host)) {
+            if (!address.isLoopbackAddress()) {
+                throw new IllegalArgumentException("--host " + host + " is not a loopback address; Garden has no"
+                        + " authentication yet, so it listens on this machine only (127.0.0.1, ::1, localhost)");
+            }
+        }
     }
 
     private void writePortFile(int bound) {

@@ -18,6 +18,7 @@ public final class LlamaContext implements AutoCloseable {
     private final int contextPerSequence;
     private final int batchCapacity;
     private final int vocabularySize;
+    private final LlamaThreadpool threads;
     private boolean closed;
 
     /**
@@ -36,9 +37,11 @@ public final class LlamaContext implements AutoCloseable {
         }
     }
 
-    private LlamaContext(LlamaLibrary lib, MemorySegment context, int vocabularySize) throws Throwable {
+    private LlamaContext(LlamaLibrary lib, MemorySegment context, int vocabularySize, LlamaThreadpool threads)
+            throws Throwable {
         this.lib = lib;
         this.vocabularySize = vocabularySize;
+        this.threads = threads;
         this.context = context;
         this.memory = (MemorySegment) lib.getMemory.invokeExact(context);
         this.sequenceCapacity = (int) lib.nSeqMax.invokeExact(context);
@@ -67,7 +70,9 @@ public final class LlamaContext implements AutoCloseable {
                 throw new IllegalStateException("llama.cpp could not create a context for " + config
                         + " (out of memory? its log says more)");
             }
-            return new LlamaContext(lib, ctx, model.vocabularySize());
+            LlamaThreadpool threads = LlamaThreadpool.create(lib, config.threads());
+            lib.attachThreadpool.invokeExact(ctx, threads.handle(), threads.handle());
+            return new LlamaContext(lib, ctx, model.vocabularySize(), threads);
         } catch (IllegalStateException e) {
             throw e;
         } catch (Throwable e) {
@@ -166,6 +171,9 @@ public final class LlamaContext implements AutoCloseable {
             lib.free.invokeExact(context);
         } catch (Throwable e) {
             throw LlamaModel.rethrow(e);
+        } finally {
+            // After the context: it must not compute on a freed pool.
+            threads.close();
         }
     }
 }

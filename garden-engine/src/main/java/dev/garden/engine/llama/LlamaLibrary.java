@@ -84,8 +84,13 @@ public final class LlamaLibrary {
     final MethodHandle samplerSample;
     final MethodHandle samplerFree;
     final MethodHandle getLogitsIth;
+    final MethodHandle attachThreadpool;
+    final MethodHandle threadpoolParamsInit;
+    final MethodHandle threadpoolNew;
+    final MethodHandle threadpoolFree;
 
-    private LlamaLibrary(Path directory, String cpuVariant, SymbolLookup llama) throws Throwable {
+    private LlamaLibrary(Path directory, String cpuVariant, SymbolLookup llama, SymbolLookup ggml,
+                         SymbolLookup ggmlBase) throws Throwable {
         this.directory = directory;
         this.cpuVariant = cpuVariant;
         modelDefaultParams = bind(llama, "llama_model_default_params", FunctionDescriptor.of(LlamaLayouts.MODEL_PARAMS));
@@ -129,6 +134,22 @@ public final class LlamaLibrary {
         samplerSample = bind(llama, "llama_sampler_sample", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
         samplerFree = bind(llama, "llama_sampler_free", FunctionDescriptor.ofVoid(ADDRESS));
         getLogitsIth = bind(llama, "llama_get_logits_ith", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
+        attachThreadpool = bind(llama, "llama_attach_threadpool", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS));
+        threadpoolParamsInit = bind(ggmlBase, "ggml_threadpool_params_init", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
+        // The thread pool lives in the CPU backend, which may be a dynamically loaded variant: ask its registry.
+        MethodHandle regByName = bind(ggml, "ggml_backend_reg_by_name", FunctionDescriptor.of(ADDRESS, ADDRESS));
+        MethodHandle procAddress = bind(ggml, "ggml_backend_reg_get_proc_address",
+                FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment cpu = (MemorySegment) regByName.invokeExact(arena.allocateFrom("CPU"));
+            if (cpu.equals(MemorySegment.NULL)) {
+                throw new IllegalStateException("ggml has no CPU backend registered");
+            }
+            threadpoolNew = LINKER.downcallHandle(
+                    procedure(procAddress, cpu, arena, "ggml_threadpool_new"), FunctionDescriptor.of(ADDRESS, ADDRESS));
+            threadpoolFree = LINKER.downcallHandle(
+                    procedure(procAddress, cpu, arena, "ggml_threadpool_free"), FunctionDescriptor.ofVoid(ADDRESS));
+        }
 
         bind(llama, "llama_backend_init", FunctionDescriptor.ofVoid()).invokeExact();
         MemorySegment info = (MemorySegment) bind(llama, "llama_print_system_info", FunctionDescriptor.of(C_STRING)).invokeExact();
@@ -155,7 +176,9 @@ public final class LlamaLibrary {
         try {
             Path llamaPath = findOne(dir, "libllama.");
             Path ggmlPath = findOne(dir, "libggml.");
+            Path ggmlBasePath = findOne(dir, "libggml-base.");
             Arena global = Arena.global();
+            SymbolLookup ggmlBase = SymbolLookup.libraryLookup(ggmlBasePath, global);
             SymbolLookup ggml = SymbolLookup.libraryLookup(ggmlPath, global);
             SymbolLookup llama = SymbolLookup.libraryLookup(llamaPath, global);
             LlamaLog.install(llama);
@@ -187,7 +210,7 @@ public final class LlamaLibrary {
                 }
                 cpu = variant.name() + " (score " + variant.score() + ")";
             }
-            loaded = new LlamaLibrary(dir, cpu, llama);
+            loaded = new LlamaLibrary(dir, cpu, llama, ggml, ggmlBase);
             LOG.log(System.Logger.Level.INFO, "llama.cpp loaded from {0}; CPU backend {1}; {2}", dir, cpu,
                     loaded.systemInfo);
             return loaded;
@@ -211,6 +234,15 @@ public final class LlamaLibrary {
     /** llama.cpp's own summary of the CPU features it uses. */
     public String systemInfo() {
         return systemInfo;
+    }
+
+    private static MemorySegment procedure(MethodHandle procAddress, MemorySegment registry, Arena arena, String name)
+            throws Throwable {
+        MemorySegment address = (MemorySegment) procAddress.invokeExact(registry, arena.allocateFrom(name));
+        if (address.equals(MemorySegment.NULL)) {
+            throw new IllegalStateException("ggml's CPU backend does not export " + name);
+        }
+        return address;
     }
 
     static MethodHandle bind(SymbolLookup lookup, String name, FunctionDescriptor descriptor) {
