@@ -15,7 +15,6 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@link GgufFile} on real models and on damaged files. */
 class GgufFileTest {
@@ -72,10 +71,8 @@ class GgufFileTest {
     }
 
     @Test
-    void read_smolLm2WhenCached_hasItsBpeTokenizerAndChatTemplate() throws IOException {
-        Optional<Path> smolLm2 = TestModels.cachedSmolLm2();
-        assumeTrue(smolLm2.isPresent(), "SmolLM2 is not in the test cache");
-        GgufFile file = GgufFile.read(smolLm2.get());
+    void read_smolLm2_hasItsBpeTokenizerAndChatTemplate() throws IOException {
+        GgufFile file = GgufFile.read(TestModels.smolLm2());
 
         assertThat(file.metadata().get("tokenizer.ggml.model").asString()).isEqualTo("gpt2");
         assertThat(file.metadata().get("tokenizer.ggml.tokens").asArray().size()).isEqualTo(49_152);

@@ -1,10 +1,12 @@
 package dev.garden.gguf;
 
-import java.io.IOException;
+import dev.garden.models.ModelCatalog;
+import dev.garden.models.fetch.FetchConfig;
+import dev.garden.models.fetch.ModelStore;
+import dev.garden.models.fetch.ProgressListener;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /** Where tests find the shared fixtures and the artifact cache; see the root POM's surefire configuration. */
 final class TestModels {
@@ -28,14 +30,10 @@ final class TestModels {
         return model;
     }
 
-    /** SmolLM2 135M Instruct, when an earlier run of Garden's tests or benchmarks fetched it into the cache. */
-    static Optional<Path> cachedSmolLm2() throws IOException {
-        Path models = testCache().resolve("models/huggingfacetb/smollm2-135m-instruct");
-        if (!Files.isDirectory(models)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.walk(models)) {
-            return files.filter(path -> path.getFileName().toString().endsWith(".gguf")).findFirst();
-        }
+    /** SmolLM2 135M Instruct, Garden's default model, fetched into the test cache as Garden fetches it. */
+    static Path smolLm2() {
+        ModelCatalog catalog = ModelCatalog.builtIn();
+        return ModelStore.create(testCache(), FetchConfig.fromEnvironment())
+                .fetch(catalog.defaultModel(), ProgressListener.console());
     }
 }
