@@ -55,8 +55,9 @@ final class CatalogModelRegistry implements ModelRegistry, AutoCloseable {
     public ModelBackend publisherModel(String name) {
         ModelSpec spec = catalog.find(name).orElseThrow(() -> GardenException.notFound("Model `" + name
                 + "` is not served here. Available models: " + String.join(", ", catalog.ids()) + "."));
-        CompletableFuture<ModelBackend> load = loaded.computeIfAbsent(spec.id(),
-                id -> CompletableFuture.supplyAsync(() -> loader.apply(spec), Thread.ofVirtual()::start));
+        // A platform thread: loading is seconds inside native code, which would pin a virtual thread's carrier.
+        CompletableFuture<ModelBackend> load = loaded.computeIfAbsent(spec.id(), id -> CompletableFuture.supplyAsync(
+                () -> loader.apply(spec), Thread.ofPlatform().name("garden-load-" + id).daemon()::start));
         try {
             return load.get();
         } catch (InterruptedException e) {
