@@ -2,7 +2,11 @@ package dev.garden.server;
 
 import dev.garden.core.ErrorKind;
 import dev.garden.core.GardenException;
+import dev.garden.core.ErrorReason;
+import dev.garden.wire.google.ErrorDetail;
+import dev.garden.wire.google.ErrorInfo;
 import dev.garden.wire.google.ErrorResponse;
+import dev.garden.wire.google.Status;
 
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +34,7 @@ final class ErrorMapper {
         return switch (failure) {
             case GardenException e -> of(e.kind(), e.getMessage(), e);
             case PayloadTooLargeException e -> new HttpFailure(413,
-                    ErrorResponse.of(413, ErrorKind.INVALID_ARGUMENT.name(), e.getMessage()), Optional.empty());
+                    ErrorResponse.of(413, ErrorKind.INVALID_ARGUMENT.name(), e.getMessage()));
             default -> {
                 LOG.log(System.Logger.Level.ERROR, "Unexpected failure while serving a request", failure);
                 yield of(ErrorKind.INTERNAL, INTERNAL_MESSAGE, null);
@@ -90,8 +94,7 @@ final class ErrorMapper {
 
     /** An HTTP-level failure with the canonical code that fits its status. */
     static HttpFailure plain(int httpStatus, String message) {
-        return new HttpFailure(httpStatus, ErrorResponse.of(httpStatus, canonicalStatus(httpStatus), message),
-                Optional.empty());
+        return new HttpFailure(httpStatus, ErrorResponse.of(httpStatus, canonicalStatus(httpStatus), message));
     }
 
     private static HttpFailure of(ErrorKind kind, String message, GardenException cause) {
@@ -100,7 +103,21 @@ final class ErrorMapper {
             LOG.log(System.Logger.Level.ERROR, "Internal failure: " + message, cause);
         }
         int status = httpStatus(kind);
-        return new HttpFailure(status, ErrorResponse.of(status, kind.name(), message),
-                cause == null ? Optional.empty() : cause.retryAfter());
+        Optional<ErrorReason> reason = cause == null ? Optional.empty() : cause.reason();
+        List<ErrorDetail> details = reason
+                .<List<ErrorDetail>>map(r -> List.of(new ErrorInfo(r.reason(), r.domain(), r.metadata())))
+                .orElse(List.of());
+        return new HttpFailure(status, new ErrorResponse(new Status(status, message, kind.name(), details)),
+                cause == null ? Optional.empty() : cause.retryAfter(),
+                kind == ErrorKind.UNAUTHENTICATED ? Optional.of(challenge(reason)) : Optional.empty());
+    }
+
+    /**
+     * The Bearer challenge of a 401 (RFC 6750 §3): without an error code when no credentials came, with
+     * {@code invalid_token} when they did and were refused, as Google answers.
+     */
+    private static String challenge(Optional<ErrorReason> reason) {
+        boolean missing = reason.map(r -> r.reason().equals("CREDENTIALS_MISSING")).orElse(false);
+        return missing ? "Bearer realm=\"garden\"" : "Bearer realm=\"garden\", error=\"invalid_token\"";
     }
 }

@@ -32,6 +32,7 @@ final class HttpResponses {
             return;
         }
         failure.retryAfterSeconds().ifPresent(seconds -> response.header(HeaderNames.RETRY_AFTER, seconds));
+        failure.wwwAuthenticate().ifPresent(challenge -> response.header(HeaderNames.WWW_AUTHENTICATE, challenge));
         if (!request.content().consumed()) {
             // A body left unread (over the limit, or refused before reading) must not be read now: for a 413 that
             // is exactly what must not happen. "Connection: close" tells the client, stops Helidon from draining

@@ -1,6 +1,7 @@
 package dev.garden.server;
 
 import dev.garden.core.ErrorKind;
+import dev.garden.core.ErrorReason;
 import dev.garden.core.GardenException;
 import dev.garden.wire.google.ErrorResponse;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,38 @@ class ErrorMapperTest {
         HttpFailure failure = ErrorMapper.map(new PayloadTooLargeException(20_971_520));
 
         assertThat(failure).isEqualTo(new HttpFailure(413, ErrorResponse.of(413, "INVALID_ARGUMENT",
-                "Request payload size exceeds the limit: 20971520 bytes."), Optional.empty()));
+                "Request payload size exceeds the limit: 20971520 bytes.")));
+    }
+
+    @Test
+    void map_reasonOnTheException_becomesAnErrorInfoDetail() throws Exception {
+        GardenException denied = GardenException.permissionDenied(
+                "Permission 'aiplatform.endpoints.predict' denied on resource '//aiplatform.googleapis.com/projects/p'.",
+                new ErrorReason("IAM_PERMISSION_DENIED", "iam.googleapis.com",
+                        java.util.Map.of("permission", "aiplatform.endpoints.predict")));
+
+        HttpFailure failure = ErrorMapper.map(denied);
+
+        assertThat(failure.httpStatus()).isEqualTo(403);
+        assertThat(new String(Json.write(failure.body()), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(
+                "{\"error\":{\"code\":403,\"message\":\"Permission 'aiplatform.endpoints.predict' denied on"
+                        + " resource '//aiplatform.googleapis.com/projects/p'.\",\"status\":\"PERMISSION_DENIED\","
+                        + "\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\","
+                        + "\"reason\":\"IAM_PERMISSION_DENIED\",\"domain\":\"iam.googleapis.com\","
+                        + "\"metadata\":{\"permission\":\"aiplatform.endpoints.predict\"}}]}}");
+        assertThat(failure.wwwAuthenticate()).isEmpty();
+    }
+
+    @Test
+    void map_unauthenticated_carriesABearerChallenge_invalidTokenOnlyWhenOneWasSent() {
+        HttpFailure missing = ErrorMapper.map(GardenException.unauthenticated("Request is missing credentials.",
+                ErrorReason.googleapis("CREDENTIALS_MISSING", java.util.Map.of())));
+        HttpFailure expired = ErrorMapper.map(GardenException.unauthenticated("Request had invalid credentials.",
+                ErrorReason.googleapis("ACCESS_TOKEN_EXPIRED", java.util.Map.of())));
+
+        assertThat(missing.httpStatus()).isEqualTo(401);
+        assertThat(missing.wwwAuthenticate()).contains("Bearer realm=\"garden\"");
+        assertThat(expired.wwwAuthenticate()).contains("Bearer realm=\"garden\", error=\"invalid_token\"");
     }
 
     @Test
