@@ -15,6 +15,8 @@ public enum ErrorKind {
     PERMISSION_DENIED,
     /** A model, endpoint or resource named in the request does not exist. */
     NOT_FOUND,
+    /** What the request would create exists already. */
+    ALREADY_EXISTS,
     /** Capacity or quota is exhausted; the client may retry later. */
     RESOURCE_EXHAUSTED,
     /** The request conflicts with the current state (for example a model that failed to load). */

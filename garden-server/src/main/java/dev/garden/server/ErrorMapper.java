@@ -49,6 +49,7 @@ final class ErrorMapper {
             case UNAUTHENTICATED -> 401;
             case PERMISSION_DENIED -> 403;
             case NOT_FOUND -> 404;
+            case ALREADY_EXISTS -> 409;
             case RESOURCE_EXHAUSTED -> 429;
             // Not a registered HTTP status: nginx's "client closed request", which Google's mapping uses too.
             case CANCELLED -> 499;
@@ -67,6 +68,7 @@ final class ErrorMapper {
             case 401 -> ErrorKind.UNAUTHENTICATED.name();
             case 403 -> ErrorKind.PERMISSION_DENIED.name();
             case 404 -> ErrorKind.NOT_FOUND.name();
+            case 409 -> ErrorKind.ALREADY_EXISTS.name();
             case 429 -> ErrorKind.RESOURCE_EXHAUSTED.name();
             case 499 -> ErrorKind.CANCELLED.name();
             case 501 -> "UNIMPLEMENTED";

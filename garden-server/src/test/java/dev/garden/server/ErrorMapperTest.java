@@ -22,6 +22,7 @@ class ErrorMapperTest {
             "UNAUTHENTICATED, 401",
             "PERMISSION_DENIED, 403",
             "NOT_FOUND, 404",
+            "ALREADY_EXISTS, 409",
             "RESOURCE_EXHAUSTED, 429",
             "FAILED_PRECONDITION, 400",
             "CANCELLED, 499",
