@@ -48,11 +48,10 @@ final class AccessTokenIssuer {
 
     /**
      * The {@code expires_in} to send: the lifetime less one second, as Google's 3599 for an hour. The client starts
-     * counting when the response arrives, later than the token was issued; one second less keeps its idea of the
-     * expiry at or before the real one.
+     * counting when the response arrives, a little after {@code iat} (whole seconds, rounded down); one second less
+     * keeps its idea of the expiry at or before the real one.
      */
-    long expiresIn(Issued issued) {
-        long seconds = Duration.between(clock.instant(), issued.claims().expiry()).toSeconds() - 1;
-        return Math.max(0, seconds);
+    static long expiresIn(Issued issued) {
+        return Duration.between(issued.claims().issuedAt(), issued.claims().expiry()).toSeconds() - 1;
     }
 }

@@ -1,7 +1,5 @@
 package dev.garden.auth;
 
-import dev.garden.auth.TokenRejected.Unauthenticated;
-
 import java.util.Objects;
 import java.util.Optional;
 

@@ -147,6 +147,7 @@ public final class GardenAuth {
 
         /** Replaces the accepted assertion audiences, defaults included. */
         public Builder tokenUris(Set<String> uris) {
+            uris.forEach(uri -> Objects.requireNonNull(uri, "uri"));
             tokenAudiences.clear();
             tokenAudiences.addAll(uris);
             return this;

@@ -79,8 +79,8 @@ public sealed interface OAuthResponse {
      *                         {@code unsupported_grant_type} or {@code unsupported_token_type}
      * @param errorDescription for the developer, in Google's words where Google has them
      */
-    record Error(int httpStatus, String error, String errorDescription) implements OAuthResponse {
-        public Error {
+    record ErrorResponse(int httpStatus, String error, String errorDescription) implements OAuthResponse {
+        public ErrorResponse {
             Objects.requireNonNull(error, "error");
             Objects.requireNonNull(errorDescription, "errorDescription");
         }
@@ -93,25 +93,25 @@ public sealed interface OAuthResponse {
             return body;
         }
 
-        static Error invalidRequest(String description) {
-            return new Error(400, "invalid_request", description);
+        static ErrorResponse invalidRequest(String description) {
+            return new ErrorResponse(400, "invalid_request", description);
         }
 
-        static Error invalidClient(String description) {
+        static ErrorResponse invalidClient(String description) {
             // RFC 6749 §5.2 allows 400 or 401 for invalid_client; Google answers 401.
-            return new Error(401, "invalid_client", description);
+            return new ErrorResponse(401, "invalid_client", description);
         }
 
-        static Error invalidGrant(String description) {
-            return new Error(400, "invalid_grant", description);
+        static ErrorResponse invalidGrant(String description) {
+            return new ErrorResponse(400, "invalid_grant", description);
         }
 
-        static Error unsupportedGrantType(String description) {
-            return new Error(400, "unsupported_grant_type", description);
+        static ErrorResponse unsupportedGrantType(String description) {
+            return new ErrorResponse(400, "unsupported_grant_type", description);
         }
 
-        static Error unsupportedTokenType(String description) {
-            return new Error(400, "unsupported_token_type", description);
+        static ErrorResponse unsupportedTokenType(String description) {
+            return new ErrorResponse(400, "unsupported_token_type", description);
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.garden.auth;
 
-import dev.garden.auth.OAuthResponse.Error;
+import dev.garden.auth.OAuthResponse.ErrorResponse;
 import dev.garden.auth.ServiceAccountJwtVerifier.Rejected;
 import dev.garden.auth.ServiceAccountJwtVerifier.Verified;
 import dev.garden.identity.IdentityView;
@@ -55,25 +55,25 @@ final class OAuthTokenEndpoint implements TokenEndpoint {
     public OAuthResponse token(Map<String, String> form) {
         Optional<String> grantType = parameter(form, "grant_type");
         if (grantType.isEmpty()) {
-            return Error.invalidRequest("Missing required parameter: grant_type");
+            return ErrorResponse.invalidRequest("Missing required parameter: grant_type");
         }
         return switch (grantType.get()) {
             case JWT_BEARER -> jwtBearer(form);
             case REFRESH_TOKEN -> refreshToken(form);
-            default -> Error.unsupportedGrantType("Invalid grant_type: " + grantType.get());
+            default -> ErrorResponse.unsupportedGrantType("Invalid grant_type: " + grantType.get());
         };
     }
 
     private OAuthResponse jwtBearer(Map<String, String> form) {
         Optional<String> assertion = parameter(form, "assertion");
         if (assertion.isEmpty()) {
-            return Error.invalidRequest("Missing required parameter: assertion");
+            return ErrorResponse.invalidRequest("Missing required parameter: assertion");
         }
         Verified verified;
         try {
             verified = jwts.verify(assertion.get());
         } catch (Rejected e) {
-            return Error.invalidGrant(switch (e.problem()) {
+            return ErrorResponse.invalidGrant(switch (e.problem()) {
                 case MALFORMED -> "Invalid JWT: " + e.getMessage();
                 case ALGORITHM -> "Invalid JWT: the signature algorithm must be RS256.";
                 case UNKNOWN_ACCOUNT -> ACCOUNT_NOT_FOUND;
@@ -84,20 +84,20 @@ final class OAuthTokenEndpoint implements TokenEndpoint {
         }
         List<String> aud = verified.claims().getAudience();
         if (aud.stream().noneMatch(audiences::acceptsTokenUri)) {
-            return Error.invalidGrant("Invalid JWT: Failed audience check. The accepted audiences are: "
+            return ErrorResponse.invalidGrant("Invalid JWT: Failed audience check. The accepted audiences are: "
                     + String.join(", ", audiences.tokenUris()) + ".");
         }
         // sub names the user to act for, with domain-wide delegation; Garden has none, so sub is absent (Java,
         // Node, Python without a subject) or the account itself.
         String subject = verified.claims().getSubject();
         if (subject != null && !subject.equalsIgnoreCase(verified.claims().getIssuer())) {
-            return Error.invalidGrant("Invalid grant: sub must be absent or equal to iss; Garden does not support"
-                    + " domain-wide delegation.");
+            return ErrorResponse.invalidGrant("Invalid grant: sub must be absent or equal to iss; Garden does not"
+                    + " support domain-wide delegation.");
         }
         // Python's IDTokenCredentials and Java's IdTokenCredentials ask for an ID token this way; Garden issues none,
         // and an access token in its place would fail in the client with a confusing message.
         if (verified.claims().getClaim("target_audience") != null) {
-            return Error.invalidGrant("Invalid grant: Garden does not issue ID tokens (target_audience).");
+            return ErrorResponse.invalidGrant("Invalid grant: Garden does not issue ID tokens (target_audience).");
         }
         return issue(Member.serviceAccount(verified.account().email()), verified.key().keyId());
     }
@@ -106,58 +106,58 @@ final class OAuthTokenEndpoint implements TokenEndpoint {
         // Google's descriptions, in Google's order: the client first, then the token.
         Optional<String> clientId = parameter(form, "client_id");
         if (clientId.isEmpty()) {
-            return Error.invalidRequest("Could not determine client ID from request.");
+            return ErrorResponse.invalidRequest("Could not determine client ID from request.");
         }
         Optional<String> clientSecret = parameter(form, "client_secret");
         if (clientSecret.isEmpty()) {
-            return Error.invalidRequest("client_secret is missing.");
+            return ErrorResponse.invalidRequest("client_secret is missing.");
         }
         Optional<OAuthClient> client = view.oauthClient(clientId.get());
         boolean secretMatches = Hashing.sameHex(Hashing.sha256Hex(clientSecret.get()),
                 client.map(OAuthClient::secretSha256).orElse(NO_CLIENT_HASH));
         if (client.isEmpty()) {
-            return Error.invalidClient("The OAuth client was not found.");
+            return ErrorResponse.invalidClient("The OAuth client was not found.");
         }
         if (!secretMatches) {
-            return Error.invalidClient("Unauthorized");
+            return ErrorResponse.invalidClient("Unauthorized");
         }
         Optional<String> presented = parameter(form, "refresh_token");
         if (presented.isEmpty()) {
-            return Error.invalidRequest("Missing required parameter: refresh_token");
+            return ErrorResponse.invalidRequest("Missing required parameter: refresh_token");
         }
         // Unknown, revoked, or another client's: one answer, so that the endpoint is no oracle for tokens.
         Optional<RefreshToken> refreshToken = view.refreshTokenBySha256(Hashing.sha256Hex(presented.get()))
                 .filter(token -> !token.revoked() && token.clientId().equals(client.get().clientId()));
         if (refreshToken.isEmpty()) {
-            return Error.invalidGrant(TOKEN_EXPIRED_OR_REVOKED);
+            return ErrorResponse.invalidGrant(TOKEN_EXPIRED_OR_REVOKED);
         }
         Optional<UserAccount> user = view.user(refreshToken.get().userEmail());
         if (user.isEmpty()) {
-            return Error.invalidGrant(ACCOUNT_NOT_FOUND);
+            return ErrorResponse.invalidGrant(ACCOUNT_NOT_FOUND);
         }
         if (user.get().disabled()) {
-            return Error.invalidGrant(ACCOUNT_DISABLED);
+            return ErrorResponse.invalidGrant(ACCOUNT_DISABLED);
         }
         return issue(Member.user(user.get().email()), refreshToken.get().id());
     }
 
     private OAuthResponse issue(Member member, String credentialId) {
         AccessTokenIssuer.Issued issued = issuer.issue(member, credentialId);
-        return new OAuthResponse.AccessToken(issued.value(), issuer.expiresIn(issued));
+        return new OAuthResponse.AccessToken(issued.value(), AccessTokenIssuer.expiresIn(issued));
     }
 
     @Override
     public OAuthResponse revoke(Map<String, String> params) {
         Optional<String> token = parameter(params, "token");
         if (token.isEmpty()) {
-            return Error.invalidRequest("Missing required parameter: token");
+            return ErrorResponse.invalidRequest("Missing required parameter: token");
         }
         if (AccessTokenCodec.looksLikeAccessToken(token.get())) {
             revokeAccessToken(token.get());
         } else if (ServiceAccountJwtVerifier.looksLikeJwt(token.get())) {
             // RFC 7009 §2.2.1: the server does not support revoking this type of token.
-            return Error.unsupportedTokenType("A self-signed JWT cannot be revoked; disable the service account key"
-                    + " that signed it.");
+            return ErrorResponse.unsupportedTokenType("A self-signed JWT cannot be revoked; disable the service"
+                    + " account key that signed it.");
         } else {
             view.refreshTokenBySha256(Hashing.sha256Hex(token.get()))
                     .filter(refreshToken -> !refreshToken.revoked())

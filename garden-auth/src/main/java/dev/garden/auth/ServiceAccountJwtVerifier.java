@@ -92,8 +92,8 @@ final class ServiceAccountJwtVerifier {
 
     /**
      * Whether a token has a JWS compact serialisation's shape: three dot-separated base64url segments, each possibly
-     * padded with {@code =}, the first two not empty. Python google-auth 1.5.1 pads; RFC 7515 §2 says not to, and nimbus accepts both (and
-     * keeps the padded text as the signing input, which is what the client signed).
+     * padded with {@code =}, the first two not empty. Python google-auth 1.5.1 pads; RFC 7515 §2 says not to, and
+     * nimbus accepts both (and keeps the padded text as the signing input, which is what the client signed).
      */
     static boolean looksLikeJwt(String token) {
         if (token.length() > MAX_LENGTH) {

@@ -29,7 +29,7 @@ public interface TokenEndpoint {
      * </ul>
      *
      * @param form the form parameters
-     * @return an {@link OAuthResponse.AccessToken}, or an {@link OAuthResponse.Error}
+     * @return an {@link OAuthResponse.AccessToken}, or an {@link OAuthResponse.ErrorResponse}
      */
     OAuthResponse token(Map<String, String> form);
 
@@ -42,8 +42,9 @@ public interface TokenEndpoint {
      * authentication.
      *
      * @param params the form (or query) parameters; {@code token_type_hint} is accepted and not needed
-     * @return {@link OAuthResponse.Revoked}, or an {@link OAuthResponse.Error}: {@code invalid_request} without a
-     *         token, {@code unsupported_token_type} for a self-signed JWT (nothing to revoke: disable its key)
+     * @return {@link OAuthResponse.Revoked}, or an {@link OAuthResponse.ErrorResponse}: {@code invalid_request}
+     *         without a token, {@code unsupported_token_type} for a self-signed JWT (nothing to revoke: disable its
+     *         key)
      */
     OAuthResponse revoke(Map<String, String> params);
 }

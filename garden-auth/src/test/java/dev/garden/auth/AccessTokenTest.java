@@ -57,7 +57,8 @@ class AccessTokenTest {
 
     @Test
     void verify_configuredLifetime_expiresThen() {
-        AuthFixture shortLived = new AuthFixture(START, GardenAuth.builder().accessTokenLifetime(Duration.ofMinutes(10)));
+        AuthFixture shortLived = new AuthFixture(START,
+                GardenAuth.builder().accessTokenLifetime(Duration.ofMinutes(10)));
         OAuthResponse.AccessToken response = (OAuthResponse.AccessToken) shortLived.jwtBearer(
                 shortLived.javaAssertion().sign(AuthFixture.BOT_KEYS.getPrivate()));
 

@@ -1,5 +1,6 @@
 package dev.garden.auth;
 
+import dev.garden.auth.OAuthResponse.ErrorResponse;
 import dev.garden.core.ErrorKind;
 import dev.garden.core.GardenException;
 import dev.garden.core.IdGenerator;
@@ -182,9 +183,9 @@ final class AuthFixture {
         return refusedHeader(Optional.of("Bearer " + token)).reason().orElseThrow().reason();
     }
 
-    static OAuthResponse.Error error(OAuthResponse response) {
-        assertThat(response).isInstanceOf(OAuthResponse.Error.class);
-        return (OAuthResponse.Error) response;
+    static ErrorResponse error(OAuthResponse response) {
+        assertThat(response).isInstanceOf(ErrorResponse.class);
+        return (ErrorResponse) response;
     }
 
     private static KeyPair rsa() {

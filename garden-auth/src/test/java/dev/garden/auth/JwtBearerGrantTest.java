@@ -1,5 +1,6 @@
 package dev.garden.auth;
 
+import dev.garden.auth.OAuthResponse.ErrorResponse;
 import dev.garden.identity.Member;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,7 +98,7 @@ class JwtBearerGrantTest {
     void token_wrongAudience_isInvalidGrant(String aud) {
         String assertion = world.javaAssertion().claim("aud", aud).sign(BOT_KEYS.getPrivate());
 
-        OAuthResponse.Error error = error(world.jwtBearer(assertion));
+        ErrorResponse error = error(world.jwtBearer(assertion));
         assertThat(error.httpStatus()).isEqualTo(400);
         assertThat(error.error()).isEqualTo("invalid_grant");
         assertThat(error.errorDescription()).startsWith("Invalid JWT: Failed audience check.")
@@ -248,7 +249,7 @@ class JwtBearerGrantTest {
     @ValueSource(strings = {"not-a-jwt", "a.b.c", "e30.e30.e30", "eyJhbGciOiJSUzI1NiJ9.bm90IGpzb24.c2ln",
             "eyJhbGciOiJSUzI1NiJ9.W10.c2ln"})
     void token_malformedAssertion_isInvalidJwt(String assertion) {
-        OAuthResponse.Error error = error(world.jwtBearer(assertion));
+        ErrorResponse error = error(world.jwtBearer(assertion));
 
         assertThat(error.error()).isEqualTo("invalid_grant");
         assertThat(error.errorDescription()).startsWith("Invalid JWT");
@@ -256,10 +257,10 @@ class JwtBearerGrantTest {
 
     @Test
     void token_missingAssertion_isInvalidRequest() {
-        OAuthResponse.Error error = error(world.auth.tokenEndpoint().token(Map.of("grant_type",
+        ErrorResponse error = error(world.auth.tokenEndpoint().token(Map.of("grant_type",
                 TokenEndpoint.JWT_BEARER)));
 
-        assertThat(error).isEqualTo(new OAuthResponse.Error(400, "invalid_request",
+        assertThat(error).isEqualTo(new ErrorResponse(400, "invalid_request",
                 "Missing required parameter: assertion"));
         assertThat(error.body()).containsExactly(Map.entry("error", "invalid_request"),
                 Map.entry("error_description", "Missing required parameter: assertion"));
@@ -270,10 +271,10 @@ class JwtBearerGrantTest {
         Map<String, String> noGrant = new LinkedHashMap<>();
         noGrant.put("assertion", "x");
 
-        assertThat(world.auth.tokenEndpoint().token(noGrant)).isEqualTo(new OAuthResponse.Error(400,
+        assertThat(world.auth.tokenEndpoint().token(noGrant)).isEqualTo(new ErrorResponse(400,
                 "invalid_request", "Missing required parameter: grant_type"));
         assertThat(world.auth.tokenEndpoint().token(Map.of("grant_type", "password", "username", "u")))
-                .isEqualTo(new OAuthResponse.Error(400, "unsupported_grant_type", "Invalid grant_type: password"));
+                .isEqualTo(new ErrorResponse(400, "unsupported_grant_type", "Invalid grant_type: password"));
         assertThat(world.auth.tokenEndpoint().token(Map.of("grant_type", "client_credentials")).httpStatus())
                 .isEqualTo(400);
     }
@@ -295,6 +296,6 @@ class JwtBearerGrantTest {
     }
 
     private void assertInvalidGrant(String assertion, String description) {
-        assertThat(world.jwtBearer(assertion)).isEqualTo(new OAuthResponse.Error(400, "invalid_grant", description));
+        assertThat(world.jwtBearer(assertion)).isEqualTo(new ErrorResponse(400, "invalid_grant", description));
     }
 }

@@ -1,5 +1,6 @@
 package dev.garden.auth;
 
+import dev.garden.auth.OAuthResponse.ErrorResponse;
 import dev.garden.identity.Member;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code grant_type=refresh_token}: an {@code authorized_user} credentials file's exchange. */
 class RefreshTokenGrantTest {
-    private static final OAuthResponse.Error EXPIRED_OR_REVOKED = new OAuthResponse.Error(400, "invalid_grant",
+    private static final ErrorResponse EXPIRED_OR_REVOKED = new ErrorResponse(400, "invalid_grant",
             "Token has been expired or revoked.");
 
     private final AuthFixture world = new AuthFixture();
@@ -33,7 +34,7 @@ class RefreshTokenGrantTest {
     @Test
     void token_wrongClientSecret_isInvalidClient401() {
         assertThat(world.refresh(CLIENT_ID, CLIENT_SECRET + "x", ALICE_REFRESH_TOKEN))
-                .isEqualTo(new OAuthResponse.Error(401, "invalid_client", "Unauthorized"));
+                .isEqualTo(new ErrorResponse(401, "invalid_client", "Unauthorized"));
         assertThat(world.refresh(CLIENT_ID, CLIENT_SECRET.toUpperCase(), ALICE_REFRESH_TOKEN).httpStatus())
                 .isEqualTo(401);
     }
@@ -41,7 +42,7 @@ class RefreshTokenGrantTest {
     @Test
     void token_unknownClient_isInvalidClient401() {
         assertThat(world.refresh("nobody.apps.garden.dev", CLIENT_SECRET, ALICE_REFRESH_TOKEN))
-                .isEqualTo(new OAuthResponse.Error(401, "invalid_client", "The OAuth client was not found."));
+                .isEqualTo(new ErrorResponse(401, "invalid_client", "The OAuth client was not found."));
     }
 
     @Test
@@ -79,7 +80,7 @@ class RefreshTokenGrantTest {
     void token_disabledUser_isRefused() {
         world.view.setUserDisabled(ALICE, true);
 
-        assertThat(world.refresh(CLIENT_ID, CLIENT_SECRET, ALICE_REFRESH_TOKEN)).isEqualTo(new OAuthResponse.Error(
+        assertThat(world.refresh(CLIENT_ID, CLIENT_SECRET, ALICE_REFRESH_TOKEN)).isEqualTo(new ErrorResponse(
                 400, "invalid_grant", "Invalid grant: account disabled"));
     }
 
@@ -87,23 +88,23 @@ class RefreshTokenGrantTest {
     void token_deletedUser_isRefused() {
         world.view.deleteUser(ALICE);
 
-        assertThat(world.refresh(CLIENT_ID, CLIENT_SECRET, ALICE_REFRESH_TOKEN)).isEqualTo(new OAuthResponse.Error(
+        assertThat(world.refresh(CLIENT_ID, CLIENT_SECRET, ALICE_REFRESH_TOKEN)).isEqualTo(new ErrorResponse(
                 400, "invalid_grant", "Invalid grant: account not found"));
     }
 
     @Test
     void token_missingParameters_areNamedAsGoogleNamesThem() {
-        assertThat(refreshWithout("client_id")).isEqualTo(new OAuthResponse.Error(400, "invalid_request",
+        assertThat(refreshWithout("client_id")).isEqualTo(new ErrorResponse(400, "invalid_request",
                 "Could not determine client ID from request."));
-        assertThat(refreshWithout("client_secret")).isEqualTo(new OAuthResponse.Error(400, "invalid_request",
+        assertThat(refreshWithout("client_secret")).isEqualTo(new ErrorResponse(400, "invalid_request",
                 "client_secret is missing."));
-        assertThat(refreshWithout("refresh_token")).isEqualTo(new OAuthResponse.Error(400, "invalid_request",
+        assertThat(refreshWithout("refresh_token")).isEqualTo(new ErrorResponse(400, "invalid_request",
                 "Missing required parameter: refresh_token"));
     }
 
     @Test
     void token_emptyParameter_countsAsMissing() {
-        assertThat(world.refresh(CLIENT_ID, CLIENT_SECRET, "")).isEqualTo(new OAuthResponse.Error(400,
+        assertThat(world.refresh(CLIENT_ID, CLIENT_SECRET, "")).isEqualTo(new ErrorResponse(400,
                 "invalid_request", "Missing required parameter: refresh_token"));
     }
 

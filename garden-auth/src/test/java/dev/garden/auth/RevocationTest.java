@@ -1,5 +1,6 @@
 package dev.garden.auth;
 
+import dev.garden.auth.OAuthResponse.ErrorResponse;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -46,7 +47,7 @@ class RevocationTest {
         assertThat(revoke(ALICE_REFRESH_TOKEN).httpStatus()).isEqualTo(200);
         assertThat(world.view.revokedRefreshTokenIds()).containsExactly(ALICE_REFRESH_TOKEN_ID);
         assertThat(world.refusalReason(token)).isEqualTo("ACCESS_TOKEN_EXPIRED");
-        assertThat(world.refresh(CLIENT_ID, CLIENT_SECRET, ALICE_REFRESH_TOKEN)).isEqualTo(new OAuthResponse.Error(
+        assertThat(world.refresh(CLIENT_ID, CLIENT_SECRET, ALICE_REFRESH_TOKEN)).isEqualTo(new ErrorResponse(
                 400, "invalid_grant", "Token has been expired or revoked."));
     }
 
@@ -82,7 +83,7 @@ class RevocationTest {
     void revoke_selfSignedJwt_isUnsupportedTokenType() {
         String jwt = world.javaSelfSigned().sign(BOT_KEYS.getPrivate());
 
-        OAuthResponse.Error error = AuthFixture.error(revoke(jwt));
+        ErrorResponse error = AuthFixture.error(revoke(jwt));
         assertThat(error.httpStatus()).isEqualTo(400);
         assertThat(error.error()).isEqualTo("unsupported_token_type");
         assertThat(world.authenticate(jwt).email()).isEqualTo(BOT);
@@ -91,7 +92,7 @@ class RevocationTest {
     @Test
     void revoke_withoutToken_isInvalidRequest() {
         assertThat(world.auth.tokenEndpoint().revoke(Map.of("token_type_hint", "access_token")))
-                .isEqualTo(new OAuthResponse.Error(400, "invalid_request", "Missing required parameter: token"));
+                .isEqualTo(new ErrorResponse(400, "invalid_request", "Missing required parameter: token"));
         assertThat(new OAuthResponse.Revoked().body()).isEmpty();
     }
 

@@ -63,9 +63,11 @@ class SelfSignedJwtTest {
 
         assertThat(world.authenticate(world.nodeSelfSigned().sign(ROGUE_KEYS.getPrivate())).credentialId())
                 .isEqualTo("second-key");
-        assertThat(world.authenticate(world.nodeSelfSigned().sign(BOT_KEYS.getPrivate())).credentialId()).isEqualTo(BOT_KEY_ID);
+        assertThat(world.authenticate(world.nodeSelfSigned().sign(BOT_KEYS.getPrivate())).credentialId())
+                .isEqualTo(BOT_KEY_ID);
         // A disabled key's signature is no signature, kid or not.
-        assertThat(world.refusalReason(world.nodeSelfSigned().sign(OTHER_KEYS.getPrivate()))).isEqualTo("ACCESS_TOKEN_TYPE_UNSUPPORTED");
+        assertThat(world.refusalReason(world.nodeSelfSigned().sign(OTHER_KEYS.getPrivate())))
+                .isEqualTo("ACCESS_TOKEN_TYPE_UNSUPPORTED");
     }
 
     @ParameterizedTest
