@@ -33,8 +33,8 @@ final class ChatCompletionsRouter {
         SseChunkStream stream = null;
         try {
             var path = request.path().pathParameters();
-            authenticator.authenticate(new RequestContext(apiVersion, path.get("project"), path.get("location"),
-                    name -> request.headers().first(HeaderNames.create(name))));
+            authenticator.authenticate(RequestContext.chatCompletions(apiVersion, path.get("project"),
+                    path.get("location"), "openapi", name -> request.headers().first(HeaderNames.create(name))));
             ChatCompletionRequest chat = ChatCompletionRequestParser.parse(
                     RequestBodies.read(request, maxRequestBytes));
             if (Boolean.TRUE.equals(chat.stream())) {

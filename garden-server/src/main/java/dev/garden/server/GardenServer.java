@@ -1,11 +1,14 @@
 package dev.garden.server;
 
+import dev.garden.auth.GardenAuth;
+import dev.garden.auth.TokenEndpoint;
 import dev.garden.core.IdGenerator;
 import dev.garden.core.inference.ModelRegistry;
 import io.helidon.webserver.WebServer;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -41,6 +44,7 @@ public final class GardenServer implements AutoCloseable {
     private final long maxRequestBytes;
     private final BooleanSupplier readiness;
     private final Authenticator authenticator;
+    private final Optional<TokenEndpoint> tokenEndpoint;
     private final ChatCompletionsServing serving;
 
     private WebServer webServer;
@@ -52,6 +56,7 @@ public final class GardenServer implements AutoCloseable {
         this.maxRequestBytes = builder.maxRequestBytes;
         this.readiness = builder.readiness;
         this.authenticator = builder.authenticator;
+        this.tokenEndpoint = Optional.ofNullable(builder.tokenEndpoint);
         this.serving = new ChatCompletionsServing(builder.registry, builder.clock, builder.ids);
     }
 
@@ -82,7 +87,8 @@ public final class GardenServer implements AutoCloseable {
                 // and at once, not when a compressor's buffer fills.
                 .contentEncoding(encoding -> encoding.contentEncodingsDiscoverServices(false))
                 .directHandlers(GoogleDirectHandler.create(maxRequestBytes))
-                .routing(routing -> Routes.register(routing, chat, () -> !stopped && readiness.getAsBoolean()))
+                .routing(routing -> Routes.register(routing, chat, tokenEndpoint.map(OAuthRouter::new),
+                        () -> !stopped && readiness.getAsBoolean()))
                 .build()
                 .start();
         return this;
@@ -138,6 +144,7 @@ public final class GardenServer implements AutoCloseable {
         private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
         private BooleanSupplier readiness = () -> true;
         private Authenticator authenticator = Authenticator.allowAll();
+        private TokenEndpoint tokenEndpoint;
 
         private Builder() {
         }
@@ -199,6 +206,18 @@ public final class GardenServer implements AutoCloseable {
         /** Who may call the API. Default: {@link Authenticator#allowAll()}. */
         public Builder authenticator(Authenticator authenticator) {
             this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+            return this;
+        }
+
+        /**
+         * Google-style authentication: every API request needs a bearer credential that {@code auth} accepts and
+         * the IAM permission the request needs; {@code POST /token} and {@code POST /revoke} serve the client
+         * libraries' OAuth 2.0 exchanges.
+         */
+        public Builder auth(GardenAuth auth) {
+            Objects.requireNonNull(auth, "auth");
+            this.authenticator = new GoogleAuthenticator(auth.requestAuthenticator(), auth.authorizer());
+            this.tokenEndpoint = auth.tokenEndpoint();
             return this;
         }
 

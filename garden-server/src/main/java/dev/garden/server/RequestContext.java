@@ -1,5 +1,7 @@
 package dev.garden.server;
 
+import dev.garden.identity.Permission;
+
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -9,16 +11,33 @@ import java.util.function.Function;
  * {@link Authenticator}.
  */
 public final class RequestContext {
+    /** The API method of the chat completions route, as Google names it in errors. */
+    public static final String CHAT_COMPLETIONS_METHOD = "google.cloud.aiplatform.v1.PredictionService.ChatCompletions";
+
     private final String apiVersion;
     private final String project;
     private final String location;
+    private final String endpoint;
+    private final String method;
+    private final Permission permission;
     private final Function<String, Optional<String>> headers;
 
-    RequestContext(String apiVersion, String project, String location, Function<String, Optional<String>> headers) {
+    RequestContext(String apiVersion, String project, String location, String endpoint, String method,
+                   Permission permission, Function<String, Optional<String>> headers) {
         this.apiVersion = Objects.requireNonNull(apiVersion, "apiVersion");
         this.project = Objects.requireNonNull(project, "project");
         this.location = Objects.requireNonNull(location, "location");
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.method = Objects.requireNonNull(method, "method");
+        this.permission = Objects.requireNonNull(permission, "permission");
         this.headers = Objects.requireNonNull(headers, "headers");
+    }
+
+    /** A chat completions request to {@code endpoints/openapi} (or another endpoint id). */
+    static RequestContext chatCompletions(String apiVersion, String project, String location, String endpoint,
+                                          Function<String, Optional<String>> headers) {
+        return new RequestContext(apiVersion, project, location, endpoint, CHAT_COMPLETIONS_METHOD,
+                Permission.ENDPOINTS_PREDICT, headers);
     }
 
     /**
@@ -31,7 +50,7 @@ public final class RequestContext {
      */
     public static RequestContext of(String apiVersion, String project, String location,
                                     Function<String, Optional<String>> headers) {
-        return new RequestContext(apiVersion, project, location, headers);
+        return chatCompletions(apiVersion, project, location, "openapi", headers);
     }
 
     /** {@code v1} or {@code v1beta1}. */
@@ -47,6 +66,26 @@ public final class RequestContext {
     /** The location named in the path: a region such as {@code us-central1}, or {@code global}. */
     public String location() {
         return location;
+    }
+
+    /** The endpoint named in the path: {@code openapi} for publisher models, or a deployed endpoint's id. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** The resource the request acts on, e.g. {@code projects/p/locations/us-central1/endpoints/openapi}. */
+    public String resource() {
+        return "projects/" + project + "/locations/" + location + "/endpoints/" + endpoint;
+    }
+
+    /** The API method, as Google names it in errors, e.g. {@value #CHAT_COMPLETIONS_METHOD}. */
+    public String method() {
+        return method;
+    }
+
+    /** The IAM permission the request needs on {@link #resource()}. */
+    public Permission permission() {
+        return permission;
     }
 
     /** The first value of a request header, by case-insensitive name (e.g. {@code Authorization}). */

@@ -34,9 +34,17 @@ final class Routes {
     }
 
     /** Adds Garden's routes, filters and last-resort error handler to a routing. */
-    static void register(HttpRouting.Builder routing, ChatCompletionsRouter chat, BooleanSupplier ready) {
+    static void register(HttpRouting.Builder routing, ChatCompletionsRouter chat, java.util.Optional<OAuthRouter> oauth,
+                         BooleanSupplier ready) {
         routing.addFilter(Routes::log);
         routing.addFilter(Routes::closeWhenAsked);
+        oauth.ifPresent(endpoints -> {
+            // Where Garden's key files point token_uri (Google's is https://oauth2.googleapis.com/token).
+            routing.post("/token", endpoints::token);
+            routing.any("/token", methodNotAllowed("POST"));
+            routing.post("/revoke", endpoints::revoke);
+            routing.any("/revoke", methodNotAllowed("POST"));
+        });
         for (String version : API_VERSIONS) {
             String path = chatCompletionsPath(version);
             routing.post(path, (request, response) -> chat.handle(version, request, response));
