@@ -13,8 +13,21 @@ DEFAULT_MODEL = "huggingfacetb/smollm2-135m-instruct"
 
 
 @pytest.fixture(scope="session")
-def garden_url():
-    home = tempfile.mkdtemp(prefix="garden-home-")
+def garden_home():
+    return tempfile.mkdtemp(prefix="garden-home-")
+
+
+@pytest.fixture(scope="session")
+def admin_key_file(garden_url, garden_home):
+    """The key of the service account Garden creates on its first start, with roles/aiplatform.admin."""
+    path = pathlib.Path(garden_home) / "credentials" / "garden-admin.json"
+    assert path.exists(), "garden serve did not create its bootstrap key"
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def garden_url(garden_home):
+    home = garden_home
     port_file = pathlib.Path(home) / "port"
     env = dict(os.environ)
     env["GARDEN_HOME"] = home

@@ -1,32 +1,43 @@
 """The official `openai` Python client against a real Garden, as the seeds use it with Vertex AI.
 
-Each test changes nothing but `base_url` (and, until authentication lands, the key) from Google's samples.
+Each client is set up as Google's samples do it, with only `base_url` changed: an access token from
+`google-auth` (here from the key of Garden's bootstrap service account) passed as the API key.
 """
 import json
 import urllib.request
 
+import google.auth.transport.requests
 import openai
 import pytest
+from google.oauth2 import service_account
 
 from conftest import DEFAULT_MODEL
 
-PROJECT_ID = "my-project"
+PROJECT_ID = "garden-default"
 LOCATION = "us-central1"
+CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform"
 
 
-def client_for(garden_url, version="v1", location=LOCATION):
+@pytest.fixture(scope="module")
+def access_token(admin_key_file):
+    credentials = service_account.Credentials.from_service_account_file(admin_key_file, scopes=[CLOUD_PLATFORM])
+    credentials.refresh(google.auth.transport.requests.Request())
+    return credentials.token
+
+
+def client_for(garden_url, token, version="v1", location=LOCATION):
     # The seeds: openai.OpenAI(base_url=f"https://{location}-aiplatform.googleapis.com/v1/projects/{project_id}/
     #                          locations/{location}/endpoints/openapi", api_key=credentials.token)
     return openai.OpenAI(
         base_url=f"{garden_url}/{version}/projects/{PROJECT_ID}/locations/{location}/endpoints/openapi",
-        api_key="not-checked-until-authentication",
+        api_key=token,
         max_retries=0,
     )
 
 
 @pytest.fixture(scope="module")
-def client(garden_url):
-    return client_for(garden_url)
+def client(garden_url, access_token):
+    return client_for(garden_url, access_token)
 
 
 def test_seed_snippet_plain_returns_an_answer(client):
@@ -82,8 +93,8 @@ def test_streamed_and_plain_greedy_answers_are_the_same(client):
 
 
 @pytest.mark.parametrize("version,location", [("v1beta1", "us-central1"), ("v1", "global"), ("v1", "europe-west4")])
-def test_versions_and_locations_are_served(garden_url, version, location):
-    response = client_for(garden_url, version, location).chat.completions.create(
+def test_versions_and_locations_are_served(garden_url, access_token, version, location):
+    response = client_for(garden_url, access_token, version, location).chat.completions.create(
         model=DEFAULT_MODEL, messages=[{"role": "user", "content": "Hi"}], max_tokens=4)
     assert response.choices[0].message.content is not None
 
@@ -175,10 +186,11 @@ def test_wrong_type_is_invalid_argument_naming_the_field(client):
     assert "temperature" in str(raised.value)
 
 
-def test_errors_have_googles_shape(garden_url):
+def test_errors_have_googles_shape(garden_url, access_token):
     request = urllib.request.Request(
-        f"{garden_url}/v1/projects/p/locations/us-central1/endpoints/openapi/chat/completions",
-        data=b"{not json", headers={"Content-Type": "application/json"}, method="POST")
+        f"{garden_url}/v1/projects/{PROJECT_ID}/locations/us-central1/endpoints/openapi/chat/completions",
+        data=b"{not json", headers={"Content-Type": "application/json", "Authorization": "Bearer " + access_token},
+        method="POST")
     with pytest.raises(urllib.error.HTTPError) as raised:
         urllib.request.urlopen(request)
     assert raised.value.code == 400
@@ -209,11 +221,11 @@ def test_abandoned_streams_free_their_slots(client):
     assert response.choices[0].message.content is not None
 
 
-def test_environment_configuration_reaches_garden(garden_url, monkeypatch):
+def test_environment_configuration_reaches_garden(garden_url, access_token, monkeypatch):
     # The SDK's own configuration path: no arguments, OPENAI_BASE_URL and OPENAI_API_KEY from the environment.
     monkeypatch.setenv("OPENAI_BASE_URL",
                        f"{garden_url}/v1/projects/{PROJECT_ID}/locations/global/endpoints/openapi")
-    monkeypatch.setenv("OPENAI_API_KEY", "from-the-environment")
+    monkeypatch.setenv("OPENAI_API_KEY", access_token)
     response = openai.OpenAI(max_retries=0).chat.completions.create(
         model=DEFAULT_MODEL, messages=[{"role": "user", "content": "Hi"}], max_tokens=4)
     assert response.choices[0].message.content is not None

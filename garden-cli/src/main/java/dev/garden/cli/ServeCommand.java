@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.time.Clock;
+import java.time.Duration;
 
 /** {@code garden serve}: runs the server until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -23,8 +25,8 @@ import java.util.concurrent.CountDownLatch;
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--host", defaultValue = GardenServer.DEFAULT_HOST,
-            description = "Loopback address to listen on (default: ${DEFAULT-VALUE}). Garden has no authentication"
-                    + " yet, so it refuses to listen anywhere else.")
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every"
+                    + " interface, with GARDEN_PUBLIC_URL set to the URL clients use).")
     String host;
 
     @Option(names = "--port", defaultValue = "" + GardenServer.DEFAULT_PORT,
@@ -59,53 +61,45 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--cpu-variant", description = "Force one of ggml's CPU builds (haswell, zen4, x64, ...).")
     String cpuVariant;
 
+    @Option(names = "--token-lifetime", defaultValue = "PT1H", converter = DurationConverter.class,
+            description = "How long access tokens live, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
+    Duration tokenLifetime;
+
     @Option(names = {"-v", "--verbose"}, description = "Log more, llama.cpp's own log included.")
     boolean verbose;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         Logging.configure(verbose);
-        requireLoopback(host);
         PrintStream out = System.out;
         GardenEnvironment env = GardenEnvironment.fromSystem();
         EngineSettings engine = new EngineSettings(parallel,
                 contextSize == null ? OptionalInt.empty() : OptionalInt.of(contextSize),
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads, maxQueue);
-        GardenApp.Config config = new GardenApp.Config(env, host, port, models, engine, maxRequestBytes,
-                Optional.ofNullable(cpuVariant));
+        GardenApp.Config config = new GardenApp.Config(env, System.getenv(), host, port, models, engine,
+                maxRequestBytes, Optional.ofNullable(cpuVariant), tokenLifetime, Clock.systemUTC());
         out.println("Garden home: " + env.home() + " (cache: " + env.cache() + ")");
-        GardenApp app = GardenApp.start(config, ProgressListener.console(), bound -> {
-            writePortFile(bound);
-            out.println("Listening on http://" + host + ":" + bound + " (loading models...)");
+        GardenApp app = GardenApp.start(config, ProgressListener.console(), started -> {
+            writePortFile(started.port());
+            started.bootstrap().messages().forEach(out::println);
+            out.println("Listening on " + started.urls().base() + " (loading models...)");
         });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
             stopped.countDown();
         }, "garden-shutdown"));
-        String base = "http://" + host + ":" + app.port();
+        String base = app.urls().base().toString();
         out.println();
         out.println("Garden is ready. Models: " + String.join(", ", app.preloaded()));
         out.println("OpenAI base_url: " + base + "/v1/projects/PROJECT/locations/LOCATION/endpoints/openapi");
-        out.println("Try: curl " + base + "/v1/projects/demo/locations/us-central1/endpoints/openapi/chat/completions"
+        out.println("Credentials: export GOOGLE_APPLICATION_CREDENTIALS=" + app.bootstrap().keyFile());
+        out.println("Try: curl " + base + "/v1/projects/garden-default/locations/us-central1/endpoints/openapi"
+                + "/chat/completions -H \"Authorization: Bearer $(./garden auth print-access-token)\""
                 + " -H 'Content-Type: application/json' -d '{\"model\":\"" + app.preloaded().getFirst()
                 + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello!\"}]}'");
         stopped.await();
         return 0;
-    }
-
-    /**
-     * Until authentication exists, anyone who can reach the port can use the models: so only this machine may.
-     *
-     * @throws IllegalArgumentException for an address that is not loopback
-     */
-    static void requireLoopback(String host) throws java.net.UnknownHostException {
-        for (java.net.InetAddress address : java.net.InetAddress.getAllByName(host)) {
-            if (!address.isLoopbackAddress()) {
-                throw new IllegalArgumentException("--host " + host + " is not a loopback address; Garden has no"
-                        + " authentication yet, so it listens on this machine only (127.0.0.1, ::1, localhost)");
-            }
-        }
     }
 
     private void writePortFile(int bound) {
@@ -119,6 +113,19 @@ final class ServeCommand implements Callable<Integer> {
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot write the port file " + portFile, e);
+        }
+    }
+
+    /** Parses ISO-8601 durations such as {@code PT1H} or {@code PT15M}. */
+    static final class DurationConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return Duration.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not an ISO-8601 duration"
+                        + " such as PT1H or PT15M");
+            }
         }
     }
 }

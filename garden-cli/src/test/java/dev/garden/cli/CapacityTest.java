@@ -2,8 +2,6 @@ package dev.garden.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.garden.models.fetch.FetchConfig;
-import dev.garden.models.fetch.ProgressListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,12 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,21 +24,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused with 429 and {@code Retry-After}; a client that walks away mid-stream frees the slot for the next one.
  */
 class CapacityTest {
-    static final String MODEL = "huggingfacetb/smollm2-135m-instruct";
+    static final String MODEL = TestGardens.MODEL;
     static final ObjectMapper JSON = new ObjectMapper();
 
     static GardenApp garden;
     static HttpClient http;
 
+    static String token;
+
     @BeforeAll
     static void start() throws Exception {
-        Path home = Files.createTempDirectory("garden-home");
-        Path cache = Path.of(System.getProperty("garden.test.cache", "../.cache")).toAbsolutePath();
-        GardenEnvironment env = new GardenEnvironment(home, cache, FetchConfig.fromEnvironment());
-        GardenApp.Config config = new GardenApp.Config(env, "127.0.0.1", 0, List.of(MODEL),
-                new EngineSettings(1, OptionalInt.of(4096), Runtime.getRuntime().availableProcessors(), 0),
-                20L << 20, Optional.empty());
-        garden = GardenApp.start(config, ProgressListener.silent(), port -> { });
+        garden = TestGardens.start(TestGardens.engine(1, 0), java.time.Clock.systemUTC());
+        var credentials = TestGardens.adminCredentials(garden)
+                .createScoped(List.of("https://www.googleapis.com/auth/cloud-platform"));
+        token = credentials.refreshAccessToken().getTokenValue();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
@@ -58,9 +51,10 @@ class CapacityTest {
     static HttpRequest chat(boolean stream, int maxTokens) {
         String body = "{\"model\":\"" + MODEL + "\",\"stream\":" + stream + ",\"max_tokens\":" + maxTokens
                 + ",\"messages\":[{\"role\":\"user\",\"content\":\"Write a very long essay about gardens.\"}]}";
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + garden.port()
-                        + "/v1/projects/p/locations/us-central1/endpoints/openapi/chat/completions"))
+        return HttpRequest.newBuilder(URI.create(TestGardens.baseUrl(garden, TestGardens.PROJECT)
+                        + "/chat/completions"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofMinutes(2))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }

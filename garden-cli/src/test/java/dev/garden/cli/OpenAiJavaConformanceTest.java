@@ -1,57 +1,57 @@
 package dev.garden.cli;
 
+import com.google.auth.oauth2.AccessToken;
+import com.google.auth.oauth2.GoogleAuthTestClock;
+import com.google.auth.oauth2.ServiceAccountCredentials;
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.BadRequestException;
 import com.openai.errors.NotFoundException;
+import com.openai.errors.UnauthorizedException;
 import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
-import dev.garden.models.fetch.FetchConfig;
-import dev.garden.models.fetch.ProgressListener;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import dev.garden.client.OpenAICredentialsRefresher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 
+import static dev.garden.cli.TestGardens.MODEL;
+import static dev.garden.cli.TestGardens.PROJECT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The official {@code openai-java} client against a real Garden serving the real default model, exactly as one
- * would point it at Vertex AI: only the base URL differs. Response validation is on, so any field the SDK's
- * schema requires and Garden leaves out fails the test.
+ * The official {@code openai-java} client with {@code google-auth-library-java} credentials against a real Garden
+ * serving the real default model, through {@link OpenAICredentialsRefresher}, exactly as one would point them at
+ * Vertex AI: only the base URL and the key file differ. Response validation is on, so any field the SDK's schema
+ * requires and Garden leaves out fails the test. Time moves by one injected clock, shared by Garden and the library.
  */
 class OpenAiJavaConformanceTest {
-    static final String MODEL = "huggingfacetb/smollm2-135m-instruct";
+    static final MutableClock CLOCK = new MutableClock(Instant.now());
 
     static GardenApp garden;
+    static ServiceAccountCredentials credentials;
     static OpenAIClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        Path home = Files.createTempDirectory("garden-home");
-        Path cache = Path.of(System.getProperty("garden.test.cache", "../.cache")).toAbsolutePath();
-        GardenEnvironment env = new GardenEnvironment(home, cache, FetchConfig.fromEnvironment());
-        GardenApp.Config config = new GardenApp.Config(env, "127.0.0.1", 0, List.of(MODEL),
-                new EngineSettings(4, OptionalInt.of(2048), Runtime.getRuntime().availableProcessors(), 16),
-                20L << 20, Optional.empty());
-        garden = GardenApp.start(config, ProgressListener.console(), port -> { });
-        client = OpenAIOkHttpClient.builder()
-                .baseUrl("http://127.0.0.1:" + garden.port()
-                        + "/v1/projects/my-project/locations/us-central1/endpoints/openapi")
-                .apiKey("not-checked-until-authentication")
-                .maxRetries(0)
-                .responseValidation(true)
+        garden = TestGardens.start(TestGardens.engine(4, 16), CLOCK);
+        credentials = (ServiceAccountCredentials) TestGardens.adminCredentials(garden)
+                .createScoped(OpenAICredentialsRefresher.CLOUD_PLATFORM_SCOPE);
+        GoogleAuthTestClock.use(credentials, CLOCK);
+        client = OpenAICredentialsRefresher.builder()
+                .baseUrl(TestGardens.baseUrl(garden, PROJECT))
+                .credentials(credentials)
+                .configure(options -> options.maxRetries(0).responseValidation(true))
                 .build();
     }
 
@@ -137,5 +137,45 @@ class OpenAiJavaConformanceTest {
         assertThat(first.choices()).hasSize(2);
         assertThat(second.choices().stream().map(c -> c.message().content())).containsExactlyElementsOf(
                 first.choices().stream().map(c -> c.message().content()).toList());
+    }
+
+    @Test
+    void refresher_asTheTokenNearsExpiry_fetchesANewOneBeforeTheRequest() {
+        ask();
+        AccessToken before = credentials.getAccessToken();
+
+        // 58 minutes on: inside the library's expiration margin (3 min 45 s), so the next request refreshes first.
+        CLOCK.advance(Duration.ofMinutes(58));
+        ask();
+
+        AccessToken after = credentials.getAccessToken();
+        assertThat(after.getTokenValue()).isNotEqualTo(before.getTokenValue());
+        assertThat(after.getExpirationTime().toInstant()).isAfter(CLOCK.instant().plus(Duration.ofMinutes(55)));
+    }
+
+    @Test
+    void staleToken_pastItsHourAtTheServer_isRefusedAsExpired() {
+        ask();
+        String token = credentials.getAccessToken().getTokenValue();
+        CLOCK.advance(Duration.ofMinutes(61));
+
+        OpenAIClient stale = OpenAIOkHttpClient.builder().baseUrl(TestGardens.baseUrl(garden, PROJECT))
+                .apiKey(token).maxRetries(0).build();
+        try {
+            assertThatThrownBy(() -> stale.chat().completions().create(ChatCompletionCreateParams.builder()
+                    .model(MODEL).addUserMessage("Hi").maxCompletionTokens(4).build()))
+                    .isInstanceOfSatisfying(UnauthorizedException.class, refused ->
+                            assertThat(refused.body().toString()).contains("ACCESS_TOKEN_EXPIRED"));
+        } finally {
+            stale.close();
+        }
+        // The refreshing client does not notice: it renews before it asks.
+        ask();
+    }
+
+    private static void ask() {
+        ChatCompletion completion = client.chat().completions().create(ChatCompletionCreateParams.builder()
+                .model(MODEL).addUserMessage("Hi").maxCompletionTokens(4).build());
+        assertThat(completion.choices()).hasSize(1);
     }
 }

@@ -56,7 +56,10 @@ public final class OpenAICredentialsRefresher {
             return this;
         }
 
-        /** Credentials to use instead of Application Default Credentials; scoped to cloud-platform if they need it. */
+        /**
+         * Credentials to use instead of Application Default Credentials. Credentials that need a scope and have none
+         * get cloud-platform (a copy, as {@code createScoped} makes); otherwise these very credentials are used.
+         */
         public Builder credentials(GoogleCredentials credentials) {
             this.credentials = Objects.requireNonNull(credentials, "credentials");
             return this;
@@ -78,9 +81,11 @@ public final class OpenAICredentialsRefresher {
             if (baseUrl == null) {
                 throw new IllegalStateException("baseUrl is required");
             }
-            // As the Python sample does with google.auth.default(scopes=[...]): user credentials ignore it.
-            GoogleCredentials scoped = (credentials != null ? credentials : applicationDefault())
-                    .createScoped(List.of(CLOUD_PLATFORM_SCOPE));
+            // As the Python sample does with google.auth.default(scopes=[...]), for credentials that need a scope
+            // and have none; scopes the caller chose are kept (and the very credentials object too).
+            GoogleCredentials given = credentials != null ? credentials : applicationDefault();
+            GoogleCredentials scoped = given.createScopedRequired()
+                    ? given.createScoped(List.of(CLOUD_PLATFORM_SCOPE)) : given;
             return client.baseUrl(baseUrl)
                     .credential(BearerTokenCredential.create(new GoogleAccessTokens(scoped)))
                     .build();
