@@ -7,14 +7,17 @@
 // may be an async function, which the client calls before each request: the JWT is renewed as it nears expiry.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { GoogleAuth, JWT } from "google-auth-library";
 import OpenAI from "openai";
 import { startGarden, MODEL } from "./garden.js";
 
 let garden;
-before(async () => { garden = await startGarden(); });
+before(async () => {
+  garden = await startGarden();
+  // Application Default Credentials, as google.auth.default() reads them in the Python samples.
+  process.env.GOOGLE_APPLICATION_CREDENTIALS = garden.adminKeyFile;
+});
 after(async () => { await garden?.stop(); });
 
 const baseURL = () => `${garden.url}/v1/projects/garden-default/locations/us-central1/endpoints/openapi`;
@@ -29,7 +32,7 @@ function bearerFor(client) {
 }
 
 test("a service-account key signs its own JWT and the openai client uses it", async () => {
-  const auth = new GoogleAuth({ keyFile: garden.adminKeyFile });
+  const auth = new GoogleAuth();
   const openai = new OpenAI({ baseURL: baseURL(), apiKey: bearerFor(await auth.getClient()), maxRetries: 0 });
 
   const response = await openai.chat.completions.create({ model: MODEL, messages: question, max_tokens: 16 });
@@ -39,7 +42,7 @@ test("a service-account key signs its own JWT and the openai client uses it", as
 });
 
 test("streaming works with the self-signed JWT", async () => {
-  const auth = new GoogleAuth({ keyFile: garden.adminKeyFile });
+  const auth = new GoogleAuth();
   const openai = new OpenAI({ baseURL: baseURL(), apiKey: bearerFor(await auth.getClient()), maxRetries: 0 });
 
   const stream = await openai.chat.completions.create({
@@ -58,11 +61,11 @@ test("streaming works with the self-signed JWT", async () => {
 
 test("a key file outside googleapis.com's universe self-signs with its scopes and no audience", async () => {
   // What google-auth-library does for universe_domain other than googleapis.com: iss, sub, scope, iat, exp.
-  const keyFile = join(garden.home, "universe-key.json");
-  writeFileSync(keyFile, JSON.stringify({ ...JSON.parse(readFileSync(garden.adminKeyFile, "utf8")),
-    universe_domain: "garden.internal" }));
-  const auth = new GoogleAuth({ keyFile, scopes: ["https://www.googleapis.com/auth/cloud-platform"] });
-  const client = await auth.getClient();
+  const key = JSON.parse(readFileSync(garden.adminKeyFile, "utf8"));
+  const client = new JWT({
+    email: key.client_email, key: key.private_key, keyId: key.private_key_id,
+    scopes: ["https://www.googleapis.com/auth/cloud-platform"], universeDomain: "garden.internal",
+  });
   const openai = new OpenAI({
     baseURL: baseURL(),
     apiKey: async () => (await client.getRequestHeaders()).get("authorization").replace(/^Bearer /, ""),
