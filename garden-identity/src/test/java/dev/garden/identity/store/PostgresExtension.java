@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 /**
  * Gives tests a {@link PostgresCluster}: one per test JVM, started the first time a test asks it for a database
  * (so tests that only use H2 never start it), kept in the root extension context and stopped when the test run
- * ends. If PostgreSQL is missing or does not start, every test that asks fails with the same message: these tests
+ * ends. Published in this module's test jar, for other modules' tests of several Garden instances over one database.
+ * If PostgreSQL is missing or does not start, every test that asks fails with the same message: these tests
  * are never skipped.
  *
  * <pre>{@code
@@ -19,12 +20,12 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  */
-final class PostgresExtension implements ParameterResolver {
+public final class PostgresExtension implements ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
             PostgresExtension.class);
 
     /** The test JVM's cluster, started on first use. */
-    static final class Postgres implements AutoCloseable, Supplier<PostgresCluster> {
+    public static final class Postgres implements AutoCloseable, Supplier<PostgresCluster> {
         private PostgresCluster cluster;
         private RuntimeException failure;
 
@@ -48,7 +49,7 @@ final class PostgresExtension implements ParameterResolver {
         }
 
         /** A new, empty database on the cluster. */
-        IdentityStoreConfig newDatabase() {
+        public IdentityStoreConfig newDatabase() {
             return get().newDatabase();
         }
 
