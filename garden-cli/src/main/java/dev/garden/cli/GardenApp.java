@@ -65,10 +65,12 @@ final class GardenApp implements AutoCloseable {
     private final List<String> preloaded;
     private final GardenUrls urls;
     private final Bootstrap.Outcome bootstrap;
+    private final java.nio.file.Path home;
 
     private GardenApp(GardenServer server, CatalogModelRegistry registry, IdentityStore identities,
                       IdentityCache identityView, List<String> preloaded, GardenUrls urls,
-                      Bootstrap.Outcome bootstrap) {
+                      Bootstrap.Outcome bootstrap, java.nio.file.Path home) {
+        this.home = home;
         this.server = server;
         this.registry = registry;
         this.identities = identities;
@@ -138,7 +140,8 @@ final class GardenApp implements AutoCloseable {
             opened.add(server);
             ServerInfo.write(env.home(), bound.url());
             Bootstrap.Outcome bootstrap = Bootstrap.run(identities, env.home(), urls);
-            GardenApp app = new GardenApp(server, registry, identities, identityView, preload, urls, bootstrap);
+            GardenApp app = new GardenApp(server, registry, identities, identityView, preload, urls, bootstrap,
+                    env.home());
             onListening.accept(app);
             for (String name : preload) {
                 registry.preload(name);
@@ -216,6 +219,11 @@ final class GardenApp implements AutoCloseable {
     /** The port the server listens on. */
     int port() {
         return server.port();
+    }
+
+    /** Garden's state directory ({@code GARDEN_HOME}). */
+    java.nio.file.Path home() {
+        return home;
     }
 
     /** The URLs clients use: the base URL and the token endpoint. */

@@ -30,8 +30,13 @@ final class CliRunner {
     }
 
     CliRunner(Path root) {
-        this.gardenHome = root.resolve("garden-home");
-        this.userHome = root.resolve("user-home");
+        this(root.resolve("garden-home"), root.resolve("user-home"));
+    }
+
+    /** Commands against an existing Garden home, such as a running test server's. */
+    CliRunner(Path gardenHome, Path userHome) {
+        this.gardenHome = gardenHome;
+        this.userHome = userHome;
         env.put("GARDEN_HOME", gardenHome.toString());
         env.put("HOME", userHome.toString());
     }
