@@ -113,16 +113,19 @@ final class ServiceAccountKeysCommand {
         }
     }
 
-    /** {@code garden iam service-accounts keys disable KEY_ID --iam-account=EMAIL}. */
-    @Command(name = "disable", mixinStandardHelpOptions = true,
-            description = "Disables a key: its signatures and the access tokens obtained with it stop working.")
-    static final class Disable extends GcloudCommand {
+    /** A command about one key of one account: {@code KEY_ID --iam-account=EMAIL}. */
+    abstract static class KeyOfAccount extends GcloudCommand {
         @Parameters(paramLabel = "KEY_ID")
         String keyId;
 
         @Option(names = "--iam-account", required = true, paramLabel = "EMAIL", description = "The service account.")
         String account;
+    }
 
+    /** {@code garden iam service-accounts keys disable KEY_ID --iam-account=EMAIL}. */
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Disables a key: its signatures and the access tokens obtained with it stop working.")
+    static final class Disable extends KeyOfAccount {
         @Override
         void run() {
             withStore(store -> {
@@ -136,13 +139,7 @@ final class ServiceAccountKeysCommand {
 
     /** {@code garden iam service-accounts keys enable KEY_ID --iam-account=EMAIL}. */
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enables a disabled key.")
-    static final class Enable extends GcloudCommand {
-        @Parameters(paramLabel = "KEY_ID")
-        String keyId;
-
-        @Option(names = "--iam-account", required = true, paramLabel = "EMAIL", description = "The service account.")
-        String account;
-
+    static final class Enable extends KeyOfAccount {
         @Override
         void run() {
             withStore(store -> {
@@ -156,13 +153,7 @@ final class ServiceAccountKeysCommand {
 
     /** {@code garden iam service-accounts keys delete KEY_ID --iam-account=EMAIL [--quiet]}. */
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes a key.")
-    static final class Delete extends GcloudCommand {
-        @Parameters(paramLabel = "KEY_ID")
-        String keyId;
-
-        @Option(names = "--iam-account", required = true, paramLabel = "EMAIL", description = "The service account.")
-        String account;
-
+    static final class Delete extends KeyOfAccount {
         @Override
         void run() {
             withStore(store -> {
