@@ -28,6 +28,9 @@ final class CollectedChoices {
             case InferenceEvent.TextDelta delta -> texts[index].append(delta.text());
             case InferenceEvent.ChoiceFinished finished ->
                     finishReasons[index] = InferenceRequests.finishReason(finished.reason());
+            // TODO(issue 4): reasoning_content and tool_calls on the message.
+            case InferenceEvent.ReasoningDelta ignored -> { }
+            case InferenceEvent.ToolCallDelta ignored -> { }
         }
     }
 

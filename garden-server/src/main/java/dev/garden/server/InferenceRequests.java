@@ -53,6 +53,7 @@ final class InferenceRequests {
         return switch (reason) {
             case STOP -> "stop";
             case LENGTH -> "length";
+            case TOOL_CALLS -> "tool_calls";
         };
     }
 

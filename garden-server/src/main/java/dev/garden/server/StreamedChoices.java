@@ -41,6 +41,9 @@ final class StreamedChoices {
                     chunk(index, new ChatCompletionChunk.ChoiceDelta(null, delta.text()), null);
             case InferenceEvent.ChoiceFinished finished -> chunk(index, ChatCompletionChunk.ChoiceDelta.EMPTY,
                     InferenceRequests.finishReason(finished.reason()));
+            // TODO(issue 4): reasoning_content and tool_calls deltas.
+            case InferenceEvent.ReasoningDelta ignored -> chunk(index, ChatCompletionChunk.ChoiceDelta.EMPTY, null);
+            case InferenceEvent.ToolCallDelta ignored -> chunk(index, ChatCompletionChunk.ChoiceDelta.EMPTY, null);
         });
         return chunks;
     }

@@ -5,5 +5,7 @@ public enum FinishReason {
     /** The model ended its turn, or a stop string was generated. */
     STOP,
     /** The token limit or the context ran out. */
-    LENGTH
+    LENGTH,
+    /** The model called one or more tools and waits for their results. */
+    TOOL_CALLS
 }

@@ -15,6 +15,29 @@ public sealed interface InferenceEvent {
         }
     }
 
+    /** More of a thinking model's thoughts for a choice (only when the caller asked to see them). Never empty. */
+    record ReasoningDelta(int choice, String text) implements InferenceEvent {
+        public ReasoningDelta {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
+     * A piece of a tool call, as OpenAI streams them: a call's first delta carries its {@code index}, {@code id} and
+     * {@code name} (and possibly arguments); later ones carry more of its {@code arguments} only. Concatenating the
+     * argument fragments of one index gives the call's arguments, a JSON text.
+     *
+     * @param index     which call of the choice (0, 1, ... for parallel calls)
+     * @param id        the call's id, on its first delta only, else {@code null}
+     * @param name      the function's name, on its first delta only, else {@code null}
+     * @param arguments the next fragment of the arguments, possibly empty
+     */
+    record ToolCallDelta(int choice, int index, String id, String name, String arguments) implements InferenceEvent {
+        public ToolCallDelta {
+            Objects.requireNonNull(arguments, "arguments");
+        }
+    }
+
     /** A choice is done; no more events follow for it. */
     record ChoiceFinished(int choice, FinishReason reason) implements InferenceEvent {
         public ChoiceFinished {
