@@ -85,6 +85,12 @@ public final class LlamaLibrary {
     final MethodHandle samplerFree;
     final MethodHandle getLogitsIth;
     final MethodHandle attachThreadpool;
+    final MethodHandle samplerInitGrammar;
+    final MethodHandle samplerInitGrammarLazyPatterns;
+    final MethodHandle samplerApply;
+    final MethodHandle samplerAccept;
+    final MethodHandle samplerClone;
+    final MethodHandle samplerReset;
     final MethodHandle threadpoolParamsInit;
     final MethodHandle threadpoolNew;
     final MethodHandle threadpoolFree;
@@ -135,6 +141,14 @@ public final class LlamaLibrary {
         samplerFree = bind(llama, "llama_sampler_free", FunctionDescriptor.ofVoid(ADDRESS));
         getLogitsIth = bind(llama, "llama_get_logits_ith", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
         attachThreadpool = bind(llama, "llama_attach_threadpool", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS));
+        samplerInitGrammar = bind(llama, "llama_sampler_init_grammar",
+                FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+        samplerInitGrammarLazyPatterns = bind(llama, "llama_sampler_init_grammar_lazy_patterns",
+                FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
+        samplerApply = bind(llama, "llama_sampler_apply", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
+        samplerAccept = bind(llama, "llama_sampler_accept", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
+        samplerClone = bind(llama, "llama_sampler_clone", FunctionDescriptor.of(ADDRESS, ADDRESS));
+        samplerReset = bind(llama, "llama_sampler_reset", FunctionDescriptor.ofVoid(ADDRESS));
         threadpoolParamsInit = bind(ggmlBase, "ggml_threadpool_params_init", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
         // The thread pool lives in the CPU backend, which may be a dynamically loaded variant: ask its registry.
         MethodHandle regByName = bind(ggml, "ggml_backend_reg_by_name", FunctionDescriptor.of(ADDRESS, ADDRESS));
