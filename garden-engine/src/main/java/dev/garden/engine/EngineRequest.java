@@ -2,8 +2,11 @@ package dev.garden.engine;
 
 import dev.garden.core.inference.SamplingParams;
 
+import dev.garden.engine.llama.LlamaGrammar;
+
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Work for the engine: a tokenized prompt and how to continue it.
@@ -15,9 +18,11 @@ import java.util.Objects;
  * @param choices   independent continuations of the same prompt
  * @param ignoreEndOfGeneration keep generating past end-of-generation tokens until {@code maxTokens}: for
  *                  benchmarks that must generate an exact count (llama.cpp server's {@code ignore_eos})
+ * @param grammar   a grammar every choice's output must follow; each choice runs its own copy (the engine does not
+ *                  close this one: its owner caches it)
  */
 public record EngineRequest(int[] prompt, SamplingParams sampling, int maxTokens, List<String> stop, int choices,
-                            boolean ignoreEndOfGeneration) {
+                            boolean ignoreEndOfGeneration, Optional<LlamaGrammar> grammar) {
     public EngineRequest {
         Objects.requireNonNull(prompt, "prompt");
         if (prompt.length == 0) {
@@ -31,10 +36,17 @@ public record EngineRequest(int[] prompt, SamplingParams sampling, int maxTokens
         if (choices < 1) {
             throw new IllegalArgumentException("choices must be positive");
         }
+        Objects.requireNonNull(grammar, "grammar");
     }
 
-    /** A request that ends at the model's end-of-generation token, as every API request does. */
+    /** An unconstrained request. */
+    public EngineRequest(int[] prompt, SamplingParams sampling, int maxTokens, List<String> stop, int choices,
+                         boolean ignoreEndOfGeneration) {
+        this(prompt, sampling, maxTokens, stop, choices, ignoreEndOfGeneration, Optional.empty());
+    }
+
+    /** An unconstrained request that ends at the model's end-of-generation token, as API requests do. */
     public EngineRequest(int[] prompt, SamplingParams sampling, int maxTokens, List<String> stop, int choices) {
-        this(prompt, sampling, maxTokens, stop, choices, false);
+        this(prompt, sampling, maxTokens, stop, choices, false, Optional.empty());
     }
 }

@@ -5,6 +5,7 @@ import dev.garden.core.GardenException;
 import dev.garden.core.inference.FinishReason;
 import dev.garden.engine.llama.LlamaBatch;
 import dev.garden.engine.llama.LlamaContext;
+import dev.garden.engine.llama.LlamaGrammar;
 import dev.garden.engine.llama.LlamaModel;
 import dev.garden.engine.llama.LlamaSampler;
 import dev.garden.engine.llama.TokenPieces;
@@ -243,6 +244,7 @@ public final class LlamaEngine implements AutoCloseable {
             freeSlots--;
             sequence.slot = slot;
             sequence.sampler = LlamaSampler.create(model, sequence.settings);
+            sequence.grammar = sequence.job.request.grammar().map(LlamaGrammar::copy).orElse(null);
             active.add(sequence);
             leaveQueue(sequence.job);
         }
@@ -324,7 +326,19 @@ public final class LlamaEngine implements AutoCloseable {
             if (sequence.outputIndex < 0) {
                 continue;
             }
-            int token = context.sample(sequence.sampler, sequence.outputIndex);
+            int token;
+            try {
+                token = sequence.grammar == null
+                        ? context.sample(sequence.sampler, sequence.outputIndex)
+                        : context.sample(sequence.sampler, sequence.grammar, sequence.outputIndex);
+            } catch (IllegalStateException e) {
+                // A grammar with no way forward: a bug in the grammar, not the client's fault.
+                LOG.log(System.Logger.Level.ERROR, "sampling failed", e);
+                sequence.outputIndex = -1;
+                sequence.failed = true;
+                finished.add(sequence);
+                continue;
+            }
             sequence.outputIndex = -1;
             sequence.decoding = true;
             if (accept(sequence, token)) {
@@ -334,7 +348,13 @@ public final class LlamaEngine implements AutoCloseable {
         for (Sequence sequence : finished) {
             active.remove(sequence);
             release(sequence);
-            sequence.job.finishOne();
+            if (sequence.failed) {
+                sequence.job.unfinished--;
+                sequence.job.fail(GardenException.internal("The model's output constraint reached a dead end.",
+                        null));
+            } else {
+                sequence.job.finishOne();
+            }
         }
         stats.recordStep(System.nanoTime() - decoded);
     }
@@ -393,6 +413,10 @@ public final class LlamaEngine implements AutoCloseable {
         context.clearSequence(sequence.slot);
         sequence.sampler.close();
         sequence.sampler = null;
+        if (sequence.grammar != null) {
+            sequence.grammar.close();
+            sequence.grammar = null;
+        }
         slots[sequence.slot] = null;
         lock.lock();
         try {
@@ -522,6 +546,8 @@ public final class LlamaEngine implements AutoCloseable {
         final StopMatcher stops;
         int slot = -1;
         LlamaSampler sampler;
+        LlamaGrammar grammar;
+        boolean failed;
         boolean decoding;
         int position;
         int inBatch;

@@ -4,6 +4,7 @@ import dev.garden.core.ErrorKind;
 import dev.garden.core.GardenException;
 import dev.garden.core.inference.FinishReason;
 import dev.garden.core.inference.SamplingParams;
+import dev.garden.engine.llama.LlamaGrammar;
 import dev.garden.engine.llama.LlamaModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
@@ -112,6 +114,42 @@ class LlamaEngineTest {
                 assertThat(run.tokens(choice)).containsExactly(List.of(StoriesGreedyTest.REFERENCE).subList(0, 10)
                         .toArray(Integer[]::new));
             }
+        }
+    }
+
+    @Test
+    void grammar_refusingTheGreedyToken_forcesAnAllowedAnswerThenEnds() throws Exception {
+        try (LlamaEngine engine = engine(2, 4);
+             LlamaGrammar grammar = LlamaGrammar.compile(model, "root ::= \" girl\" | \" dog\" | \" cat\"", "root")) {
+            // Unconstrained, greedy decoding starts " Once upon a time": the grammar refuses " Once".
+            Run run = Run.of(engine, new EngineRequest(bos(), GREEDY, 40, List.of(), 2, false, Optional.of(grammar)));
+            for (int choice = 0; choice < 2; choice++) {
+                assertThat(run.text(choice)).isIn(" girl", " dog", " cat");
+                assertThat(run.finish(choice)).isEqualTo(FinishReason.STOP);
+            }
+        }
+    }
+
+    @Test
+    void grammar_withSampling_keepsEverySeedInside() throws Exception {
+        try (LlamaEngine engine = engine(1, 4);
+             LlamaGrammar grammar = LlamaGrammar.compile(model, "root ::= (\" a\" | \" the\"){2,4} \".\"", "root")) {
+            for (long seed = 0; seed < 20; seed++) {
+                Run run = Run.of(engine, new EngineRequest(bos(), seeded(seed), 40, List.of(), 1, false,
+                        Optional.of(grammar)));
+                assertThat(run.text(0)).matches("( a| the){2,4}\\.");
+                assertThat(run.finish(0)).isEqualTo(FinishReason.STOP);
+            }
+        }
+    }
+
+    @Test
+    void grammar_cutShortByMaxTokens_endsWithLength() throws Exception {
+        try (LlamaEngine engine = engine(1, 4);
+             LlamaGrammar grammar = LlamaGrammar.compile(model, "root ::= (\" the\")+ \".\"", "root")) {
+            Run run = Run.of(engine, new EngineRequest(bos(), GREEDY, 3, List.of(), 1, false, Optional.of(grammar)));
+            assertThat(run.finish(0)).isEqualTo(FinishReason.LENGTH);
+            assertThat(run.tokens(0)).hasSize(3);
         }
     }
 

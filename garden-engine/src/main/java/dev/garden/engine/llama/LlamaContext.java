@@ -19,6 +19,7 @@ public final class LlamaContext implements AutoCloseable {
     private final int batchCapacity;
     private final int vocabularySize;
     private final LlamaThreadpool threads;
+    private final CandidateArray candidates;
     private boolean closed;
 
     /**
@@ -42,6 +43,7 @@ public final class LlamaContext implements AutoCloseable {
         this.lib = lib;
         this.vocabularySize = vocabularySize;
         this.threads = threads;
+        this.candidates = new CandidateArray(vocabularySize);
         this.context = context;
         this.memory = (MemorySegment) lib.getMemory.invokeExact(context);
         this.sequenceCapacity = (int) lib.nSeqMax.invokeExact(context);
@@ -145,10 +147,65 @@ public final class LlamaContext implements AutoCloseable {
         }
     }
 
+    /**
+     * Samples the next token from output {@code index} so that the grammar allows it, and advances both. As llama.cpp's
+     * own sampler does it (rejection sampling): pick without the grammar, ask the grammar about that one token, and
+     * only when it refuses, mask the whole vocabulary and pick again. A model that mostly follows the format pays
+     * one single-token grammar check per token instead of a check of every token in the vocabulary.
+     *
+     * @throws IllegalStateException when the grammar allows no token at all (a grammar without a way to end)
+     */
+    public int sample(LlamaSampler sampler, LlamaGrammar grammar, int index) {
+        try {
+            MemorySegment logits = logits(index);
+            int token = pick(sampler, logits);
+            grammar.apply(candidates.single(token));
+            if (!candidates.singleSurvived()) {
+                MemorySegment allowed = candidates.fill(logits);
+                grammar.apply(allowed);
+                int best = candidates.argmax();
+                if (best < 0) {
+                    throw new IllegalStateException("the grammar allows no token here");
+                }
+                if (sampler.argmaxOnly()) {
+                    token = best;
+                } else {
+                    sampler.apply(allowed);
+                    token = candidates.selected();
+                }
+            }
+            grammar.accept(token);
+            if (!sampler.argmaxOnly()) {
+                sampler.accept(token);
+            }
+            return token;
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw LlamaModel.rethrow(e);
+        }
+    }
+
+    /** The chain's pick over the whole vocabulary, without remembering it. */
+    private int pick(LlamaSampler sampler, MemorySegment logits) {
+        if (sampler.argmaxOnly()) {
+            return argmax(logits);
+        }
+        sampler.apply(candidates.fill(logits));
+        return candidates.selected();
+    }
+
+    private MemorySegment logits(int index) throws Throwable {
+        return ((MemorySegment) lib.getLogitsIth.invokeExact(context, index))
+                .reinterpret((long) vocabularySize * Float.BYTES);
+    }
+
     /** The most likely next token at output {@code index}; ties go to the lowest id, as llama.cpp's greedy does. */
     private int argmax(int index) throws Throwable {
-        MemorySegment logits = ((MemorySegment) lib.getLogitsIth.invokeExact(context, index))
-                .reinterpret((long) vocabularySize * Float.BYTES);
+        return argmax(logits(index));
+    }
+
+    private int argmax(MemorySegment logits) {
         int best = 0;
         float bestLogit = logits.getAtIndex(JAVA_FLOAT, 0);
         for (int token = 1; token < vocabularySize; token++) {
@@ -174,6 +231,7 @@ public final class LlamaContext implements AutoCloseable {
         } finally {
             // After the context: it must not compute on a freed pool.
             threads.close();
+            candidates.close();
         }
     }
 }

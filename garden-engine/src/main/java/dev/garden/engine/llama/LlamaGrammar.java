@@ -90,6 +90,15 @@ public final class LlamaGrammar implements AutoCloseable {
         return sampler;
     }
 
+    /** Masks, in candidates, every token the grammar does not allow next. */
+    void apply(MemorySegment candidates) {
+        try {
+            lib.samplerApply.invokeExact(sampler, candidates);
+        } catch (Throwable e) {
+            throw LlamaModel.rethrow(e);
+        }
+    }
+
     /** Advances the grammar past a generated token. */
     void accept(int token) {
         try {

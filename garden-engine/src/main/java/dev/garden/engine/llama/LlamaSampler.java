@@ -83,6 +83,24 @@ public final class LlamaSampler implements AutoCloseable {
         return argmaxOnly;
     }
 
+    /** Runs the chain over candidates without remembering the pick (for rejection sampling). */
+    void apply(MemorySegment candidates) {
+        try {
+            lib.samplerApply.invokeExact(chain, candidates);
+        } catch (Throwable e) {
+            throw LlamaModel.rethrow(e);
+        }
+    }
+
+    /** Tells the chain which token was chosen (penalties remember it). */
+    void accept(int token) {
+        try {
+            lib.samplerAccept.invokeExact(chain, token);
+        } catch (Throwable e) {
+            throw LlamaModel.rethrow(e);
+        }
+    }
+
     @Override
     public void close() {
         if (closed) {
