@@ -20,9 +20,11 @@ import java.util.Optional;
  *                  benchmarks that must generate an exact count (llama.cpp server's {@code ignore_eos})
  * @param grammar   a grammar every choice's output must follow; each choice runs its own copy (the engine does not
  *                  close this one: its owner caches it)
+ * @param thoughts  a thinking budget to enforce, for models that think
  */
 public record EngineRequest(int[] prompt, SamplingParams sampling, int maxTokens, List<String> stop, int choices,
-                            boolean ignoreEndOfGeneration, Optional<LlamaGrammar> grammar) {
+                            boolean ignoreEndOfGeneration, Optional<LlamaGrammar> grammar,
+                            Optional<ThoughtLimit> thoughts) {
     public EngineRequest {
         Objects.requireNonNull(prompt, "prompt");
         if (prompt.length == 0) {
@@ -37,6 +39,13 @@ public record EngineRequest(int[] prompt, SamplingParams sampling, int maxTokens
             throw new IllegalArgumentException("choices must be positive");
         }
         Objects.requireNonNull(grammar, "grammar");
+        Objects.requireNonNull(thoughts, "thoughts");
+    }
+
+    /** A request without a thinking budget. */
+    public EngineRequest(int[] prompt, SamplingParams sampling, int maxTokens, List<String> stop, int choices,
+                         boolean ignoreEndOfGeneration, Optional<LlamaGrammar> grammar) {
+        this(prompt, sampling, maxTokens, stop, choices, ignoreEndOfGeneration, grammar, Optional.empty());
     }
 
     /** An unconstrained request. */

@@ -328,9 +328,15 @@ public final class LlamaEngine implements AutoCloseable {
             }
             int token;
             try {
-                token = sequence.grammar == null
-                        ? context.sample(sequence.sampler, sequence.outputIndex)
-                        : context.sample(sequence.sampler, sequence.grammar, sequence.outputIndex);
+                Integer forced = sequence.forced.poll();
+                if (forced != null) {
+                    // Closing a thought at its budget: the model's own choice is overruled.
+                    token = forced;
+                } else if (sequence.grammar == null) {
+                    token = context.sample(sequence.sampler, sequence.outputIndex);
+                } else {
+                    token = context.sample(sequence.sampler, sequence.grammar, sequence.outputIndex);
+                }
             } catch (IllegalStateException e) {
                 // A grammar with no way forward: a bug in the grammar, not the client's fault.
                 LOG.log(System.Logger.Level.ERROR, "sampling failed", e);
@@ -365,6 +371,7 @@ public final class LlamaEngine implements AutoCloseable {
         sequence.generated++;
         job.completionTokens++;
         stats.tokensGenerated.increment();
+        job.request.thoughts().ifPresent(limit -> countThought(sequence, limit, token));
         if (!job.request.ignoreEndOfGeneration() && model.isEndOfGeneration(token)) {
             emit(sequence, token, sequence.utf8.finish() + sequence.stops.flush());
             job.finish(sequence.choice, FinishReason.STOP);
@@ -387,6 +394,38 @@ public final class LlamaEngine implements AutoCloseable {
         emit(sequence, token, result.released());
         sequence.lastToken = token;
         return false;
+    }
+
+    /**
+     * Follows a thinking model in and out of its thoughts, counting them, and once a thought has used its budget,
+     * queues the closing tokens that the next steps feed instead of sampling.
+     */
+    private static void countThought(Sequence sequence, ThoughtLimit limit, int token) {
+        if (sequence.thinking) {
+            sequence.job.reasoningTokens++;
+            if (token == limit.close()) {
+                sequence.thinking = false;
+            } else if (!sequence.closing) {
+                sequence.thoughtTokens++;
+                if (sequence.thoughtTokens >= limit.budget()) {
+                    closeThought(sequence, limit);
+                }
+            }
+        } else if (token == limit.open()) {
+            sequence.thinking = true;
+            sequence.thoughtTokens = 0;
+            sequence.job.reasoningTokens++;
+            if (limit.budget() == 0) {
+                closeThought(sequence, limit);
+            }
+        }
+    }
+
+    private static void closeThought(Sequence sequence, ThoughtLimit limit) {
+        sequence.closing = true;
+        for (int token : limit.closing()) {
+            sequence.forced.add(token);
+        }
     }
 
     private void emit(Sequence sequence, int token, String text) {
@@ -460,6 +499,7 @@ public final class LlamaEngine implements AutoCloseable {
         boolean ended;
         int unfinished;
         int completionTokens;
+        int reasoningTokens;
 
         Job(EngineRequest request, TokenListener listener) {
             this.request = request;
@@ -504,7 +544,7 @@ public final class LlamaEngine implements AutoCloseable {
             } else if (unfinished == 0 && !ended) {
                 ended = true;
                 try {
-                    listener.onComplete(request.prompt().length, completionTokens);
+                    listener.onComplete(request.prompt().length, completionTokens, reasoningTokens);
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "a token listener failed on completion", e);
                 }
@@ -548,6 +588,10 @@ public final class LlamaEngine implements AutoCloseable {
         LlamaSampler sampler;
         LlamaGrammar grammar;
         boolean failed;
+        final ArrayDeque<Integer> forced = new ArrayDeque<>();
+        boolean thinking;
+        boolean closing;
+        int thoughtTokens;
         boolean decoding;
         int position;
         int inBatch;
@@ -560,6 +604,12 @@ public final class LlamaEngine implements AutoCloseable {
             this.choice = choice;
             this.settings = settings;
             this.stops = new StopMatcher(job.request.stop());
+            job.request.thoughts().filter(ThoughtLimit::startsInThought).ifPresent(limit -> {
+                thinking = true;
+                if (limit.budget() == 0) {
+                    closeThought(this, limit);
+                }
+            });
         }
     }
 }

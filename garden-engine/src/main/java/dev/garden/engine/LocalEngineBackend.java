@@ -126,6 +126,11 @@ public final class LocalEngineBackend implements ModelBackend {
         }
 
         @Override
+        public void onComplete(int promptTokens, int completionTokens, int reasoningTokens) {
+            sink.onComplete(new Usage(promptTokens, completionTokens, reasoningTokens));
+        }
+
+        @Override
         public void onError(GardenException error) {
             sink.onError(error);
         }

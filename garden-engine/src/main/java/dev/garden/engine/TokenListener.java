@@ -25,6 +25,15 @@ public interface TokenListener {
     /** Every choice ended. */
     void onComplete(int promptTokens, int completionTokens);
 
+    /**
+     * Every choice ended, for listeners that count thoughts; by default the same as the two-count form.
+     *
+     * @param reasoningTokens of the completion tokens, those of thoughts (their markers included)
+     */
+    default void onComplete(int promptTokens, int completionTokens, int reasoningTokens) {
+        onComplete(promptTokens, completionTokens);
+    }
+
     /** The request failed or was cancelled; nothing follows. */
     void onError(GardenException error);
 }

@@ -153,6 +153,59 @@ class LlamaEngineTest {
         }
     }
 
+    // stories260K has no thinking markers; the greedy output starts " Once" (403), which these tests treat as the
+    // opening marker, and 511 (which that output never contains) as the closing one.
+    static final int OPEN = 403;
+    static final int CLOSE = 511;
+    static final int[] CLOSING = {CLOSE, 261};
+
+    @Test
+    void thoughtBudget_reached_closesTheThoughtAfterExactlyThatManyTokens() throws Exception {
+        try (LlamaEngine engine = engine(1, 4)) {
+            Run run = Run.of(engine, thinking(new ThoughtLimit(5, OPEN, CLOSE, CLOSING, false), 12));
+
+            List<Integer> tokens = run.tokens(0);
+            assertThat(tokens.getFirst()).isEqualTo(OPEN);
+            assertThat(tokens.subList(1, 6)).containsExactly(407, 261, 378, 432, 383);
+            assertThat(tokens.subList(6, 8)).containsExactly(CLOSE, 261);
+            assertThat(run.reasoning).isEqualTo(1 + 5 + 1);
+        }
+    }
+
+    @Test
+    void thoughtBudget_zero_closesTheThoughtAsItOpens() throws Exception {
+        try (LlamaEngine engine = engine(1, 4)) {
+            Run run = Run.of(engine, thinking(new ThoughtLimit(0, OPEN, CLOSE, CLOSING, false), 6));
+
+            assertThat(run.tokens(0).subList(0, 3)).containsExactly(OPEN, CLOSE, 261);
+            assertThat(run.reasoning).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void thoughtBudget_promptAlreadyInAThought_countsFromTheFirstToken() throws Exception {
+        try (LlamaEngine engine = engine(1, 4)) {
+            Run run = Run.of(engine, thinking(new ThoughtLimit(3, 999, CLOSE, CLOSING, true), 8));
+
+            assertThat(run.tokens(0).subList(0, 5)).containsExactly(403, 407, 261, CLOSE, 261);
+            assertThat(run.reasoning).isEqualTo(3 + 1);
+        }
+    }
+
+    @Test
+    void thoughtBudget_notReached_leavesTheModelAlone() throws Exception {
+        try (LlamaEngine engine = engine(1, 4)) {
+            Run run = Run.of(engine, thinking(new ThoughtLimit(100, OPEN, CLOSE, CLOSING, false), 40));
+
+            assertThat(run.tokens(0)).containsExactly(StoriesGreedyTest.REFERENCE);
+            assertThat(run.reasoning).isEqualTo(40);
+        }
+    }
+
+    static EngineRequest thinking(ThoughtLimit limit, int maxTokens) {
+        return new EngineRequest(bos(), GREEDY, maxTokens, List.of(), 1, false, Optional.empty(), Optional.of(limit));
+    }
+
     @Test
     void promptLongerThanContext_isRefusedWithTheCounts() {
         try (LlamaEngine engine = engine(1, 4)) {
@@ -257,6 +310,7 @@ class LlamaEngineTest {
         final Map<Integer, StringBuilder> texts = new ConcurrentHashMap<>();
         final Map<Integer, FinishReason> finishes = new ConcurrentHashMap<>();
         final CompletableFuture<int[]> done = new CompletableFuture<>();
+        volatile int reasoning;
 
         static Run of(LlamaEngine engine, EngineRequest request) throws Exception {
             Run run = new Run();
@@ -299,6 +353,12 @@ class LlamaEngineTest {
         @Override
         public void onComplete(int promptTokens, int completionTokens) {
             done.complete(new int[]{promptTokens, completionTokens});
+        }
+
+        @Override
+        public void onComplete(int promptTokens, int completionTokens, int reasoningTokens) {
+            reasoning = reasoningTokens;
+            onComplete(promptTokens, completionTokens);
         }
 
         @Override
