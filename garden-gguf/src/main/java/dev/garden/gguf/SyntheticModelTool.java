@@ -24,6 +24,8 @@ public final class SyntheticModelTool {
               --out FILE                  the GGUF file to write (replaced atomically if it exists)
               --tokenizer-from FILE       copy every tokenizer.* key (and the chat template) from this GGUF;
                                           without it the model has llama.cpp's "none" vocabulary
+              --tokenizer-hf DIR          or convert the Hugging Face tokenizer in DIR (tokenizer.json,
+                                          tokenizer_config.json): byte-level BPE such as Qwen3's or Llama 3's
               --seed N                    seed of the random weights (default 42)
               --weights TYPE              f32, f16, bf16 or q8_0 (default: the preset's)
               --embedding-length N, --block-count N, --feed-forward-length N, --head-count N,
@@ -47,6 +49,7 @@ public final class SyntheticModelTool {
         SyntheticModel.Builder builder = null;
         Path output = null;
         Path tokenizer = null;
+        Path huggingFaceTokenizer = null;
         boolean describeOnly = false;
         try {
             // The preset first, wherever it is, so that the other options override it.
@@ -77,6 +80,7 @@ public final class SyntheticModelTool {
                             case "--preset" -> { }
                             case "--out" -> output = Path.of(value);
                             case "--tokenizer-from" -> tokenizer = Path.of(value);
+                            case "--tokenizer-hf" -> huggingFaceTokenizer = Path.of(value);
                             case "--seed" -> builder.seed(Long.parseLong(value));
                             case "--weights" -> builder.weightType(GgmlType.valueOf(value.toUpperCase(Locale.ROOT)));
                             case "--embedding-length" -> builder.embeddingLength(Integer.parseInt(value));
@@ -94,6 +98,9 @@ public final class SyntheticModelTool {
             if (output == null && !describeOnly) {
                 throw new IllegalArgumentException("--out is required");
             }
+            if (tokenizer != null && huggingFaceTokenizer != null) {
+                throw new IllegalArgumentException("--tokenizer-from and --tokenizer-hf exclude each other");
+            }
         } catch (IllegalArgumentException e) {
             // NumberFormatException is one too.
             err.println("SyntheticModelTool: " + e.getMessage());
@@ -104,6 +111,8 @@ public final class SyntheticModelTool {
         try {
             if (tokenizer != null) {
                 builder.tokenizerFrom(GgufFile.read(tokenizer));
+            } else if (huggingFaceTokenizer != null) {
+                builder.tokenizer(HuggingFaceTokenizer.read(huggingFaceTokenizer).ggufMetadata());
             }
             SyntheticModel model = builder.build();
             err.println(model.describe());
@@ -116,7 +125,8 @@ public final class SyntheticModelTool {
             err.printf(Locale.ROOT, "wrote %s: %d bytes in %.1f s%n", output, Files.size(output), seconds);
             out.println(output.toAbsolutePath());
             return 0;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // IllegalStateException: a Hugging Face tokenizer whose pre-tokenizer Garden does not recognize.
             err.println("SyntheticModelTool: " + e.getMessage());
             return 2;
         } catch (IOException e) {

@@ -102,9 +102,13 @@ class SyntheticModelLlamaTest {
     }
 
     private static List<Integer> greedy(LlamaEngine engine, int tokens) throws Exception {
+        return greedy(engine, new int[]{engine.model().bosToken()}, tokens);
+    }
+
+    /** {@code tokens} tokens after {@code prompt}, greedily, end-of-generation tokens ignored. */
+    static List<Integer> greedy(LlamaEngine engine, int[] prompt, int tokens) throws Exception {
         SamplingParams greedy = new SamplingParams(0, 1, OptionalLong.empty(), 0, 0);
-        EngineRequest request = new EngineRequest(new int[]{engine.model().bosToken()}, greedy, tokens, List.of(), 1,
-                true);
+        EngineRequest request = new EngineRequest(prompt, greedy, tokens, List.of(), 1, true);
         List<Integer> generated = new ArrayList<>();
         CompletableFuture<Void> done = new CompletableFuture<>();
         engine.submit(request, new TokenListener() {

@@ -1,5 +1,6 @@
 package dev.garden.gguf;
 
+import dev.garden.gguf.testing.Qwen3TestModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,23 @@ class SyntheticModelToolTest {
         assertThat(written.metadata().get("llama.block_count")).isEqualTo(GgufValue.uint32(3));
         assertThat(written.tensor("blk.0.attn_q.weight").orElseThrow().type()).isEqualTo(GgmlType.F16);
         assertThat(written.metadata().get("tokenizer.ggml.tokens").asArray().size()).isEqualTo(512);
+    }
+
+    @Test
+    void run_huggingFaceTokenizer_convertsIt() throws IOException {
+        Path file = dir.resolve("qwen3.gguf");
+        Path qwen3 = Qwen3TestModel.tokenizerDirectory(TestModels.testCache());
+        int status = run("--preset", "llama-tiny-f32", "--tokenizer-hf", qwen3.toString(), "--out", file.toString(),
+                "--weights", "q8_0");
+
+        assertThat(status).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("vocabulary 151669 (gpt2 tokenizer)");
+        GgufFile written = GgufFile.read(file);
+        assertThat(written.metadata().get("tokenizer.ggml.pre")).isEqualTo(GgufValue.string("qwen2"));
+        assertThat(written.metadata().get("tokenizer.ggml.eos_token_id"))
+                .isEqualTo(GgufValue.uint32(Qwen3TestModel.IM_END));
+        assertThat(run("--preset", "llama-tiny-f32", "--tokenizer-hf", qwen3.toString(), "--tokenizer-from",
+                file.toString(), "--out", file.toString())).isEqualTo(2);
     }
 
     @Test
