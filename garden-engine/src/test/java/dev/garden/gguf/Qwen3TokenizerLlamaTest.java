@@ -45,8 +45,8 @@ class Qwen3TokenizerLlamaTest {
     @BeforeAll
     static void load() {
         LlamaLibrary library = LlamaLibrary.load(
-                LlamaCppLibraries.install(TestModels.testCache(), ProgressListener.console()), Optional.empty());
-        model = LlamaModel.load(library, Qwen3TestModel.write(TestModels.testCache()));
+                LlamaCppLibraries.install(dev.garden.engine.NativeFixtures.testCache(), ProgressListener.console()), Optional.empty());
+        model = LlamaModel.load(library, Qwen3TestModel.write(dev.garden.engine.NativeFixtures.testCache()));
     }
 
     @AfterAll
