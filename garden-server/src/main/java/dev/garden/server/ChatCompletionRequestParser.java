@@ -11,7 +11,10 @@ import dev.garden.wire.openai.ChatCompletionMessageToolCall;
 import dev.garden.wire.openai.ChatCompletionRequest;
 import dev.garden.wire.openai.ChatCompletionRequestMessage;
 import dev.garden.wire.openai.ChatCompletionStreamOptions;
+import dev.garden.wire.openai.ChatCompletionTool;
+import dev.garden.wire.openai.ChatCompletionToolChoiceOption;
 import dev.garden.wire.openai.MessageContent;
+import dev.garden.wire.openai.ResponseFormat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +40,11 @@ import static dev.garden.server.JsonFields.string;
  * Reads and validates a {@code chat/completions} body, by hand over Jackson's tree so that every error names the
  * field it is about ({@code messages[1].content[0].type}) the way Vertex AI does.
  *
- * <p>Parameters Garden does not read ({@code tools}, {@code response_format}, {@code logprobs}, ...) are ignored,
- * not rejected, as Vertex AI ignores the ones it does not support. Validation happens here, once; the result is a
- * wire request that the serving layer can map to the domain without further checks.
+ * <p>Parameters Garden does not read ({@code logprobs}, {@code user}, {@code extra_body.google.safety_settings},
+ * ...) are ignored, not rejected, as Vertex AI ignores the ones it does not support. Validation happens here, once
+ * (with {@link ResponseFormatParser}, {@link ToolsParser} and {@link ReasoningParser} for the structured-output,
+ * function-calling and reasoning parameters); the result is a wire request that the serving layer can map to the
+ * domain without further checks.
  */
 final class ChatCompletionRequestParser {
     /** OpenAI allows 4; Vertex AI allows more. */
@@ -98,9 +103,17 @@ final class ChatCompletionRequestParser {
         JsonNode streamValue = member(request, "stream");
         Boolean stream = streamValue == null ? null : bool(streamValue, "stream");
         ChatCompletionStreamOptions streamOptions = streamOptions(request);
+        ResponseFormat responseFormat = ResponseFormatParser.parse(member(request, "response_format"));
+        List<ChatCompletionTool> tools = ToolsParser.tools(member(request, "tools"));
+        ChatCompletionToolChoiceOption toolChoice = ToolsParser.toolChoice(member(request, "tool_choice"), tools);
+        // Read and carried, but the domain has no place for it yet: Garden's models may still call in parallel.
+        JsonNode parallelValue = member(request, "parallel_tool_calls");
+        Boolean parallelToolCalls = parallelValue == null ? null : bool(parallelValue, "parallel_tool_calls");
+        ReasoningParser.Parameters reasoning = ReasoningParser.parse(request);
 
         return new ChatCompletionRequest(model, messages, maxTokens, maxCompletionTokens, temperature, topP, stop,
-                seed, n, presencePenalty, frequencyPenalty, stream, streamOptions);
+                seed, n, presencePenalty, frequencyPenalty, stream, streamOptions, responseFormat, tools, toolChoice,
+                parallelToolCalls, reasoning.reasoningEffort(), reasoning.extraBody(), reasoning.google());
     }
 
     private static List<ChatCompletionRequestMessage> messages(ObjectNode request) {

@@ -5,6 +5,7 @@ import dev.garden.core.GardenException;
 import dev.garden.core.IdGenerator;
 import dev.garden.core.inference.Generation;
 import dev.garden.core.inference.GenerationStream;
+import dev.garden.core.inference.InferenceEvent;
 import dev.garden.core.inference.InferenceRequest;
 import dev.garden.core.inference.ModelBackend;
 import dev.garden.core.inference.ModelRegistry;
@@ -146,7 +147,7 @@ final class ChatCompletionsServing {
         long created = clock.instant().getEpochSecond();
         GenerationStream items = new GenerationStream();
         Generation generation = backend.generate(domain, items);
-        Run run = new Run(id, created, domain.choices(), generation, items);
+        Run run = new Run(id, created, domain.choices(), domain.reasoning().includeThoughts(), generation, items);
         running.add(generation);
         if (stopping) {
             // stop() ran between the check above and the add: it did not see this generation.
@@ -164,8 +165,9 @@ final class ChatCompletionsServing {
         return GardenException.of(ErrorKind.UNAVAILABLE, "Garden is shutting down; retry the request.");
     }
 
-    private static CompletionUsage usage(Usage usage) {
-        return CompletionUsage.of(usage.promptTokens(), usage.completionTokens());
+    /** The wire's usage, {@code completion_tokens_details.reasoning_tokens} included (0 when nothing was thought). */
+    static CompletionUsage usage(Usage usage) {
+        return CompletionUsage.of(usage.promptTokens(), usage.completionTokens(), usage.reasoningTokens());
     }
 
     /** One generation under way, which {@link #close()} cancels unless it finished. */
@@ -173,26 +175,41 @@ final class ChatCompletionsServing {
         final String id;
         final long created;
         final int choices;
+        private final boolean includeThoughts;
         private final Generation generation;
         private final GenerationStream items;
         private boolean finished;
 
-        Run(String id, long created, int choices, Generation generation, GenerationStream items) {
+        Run(String id, long created, int choices, boolean includeThoughts, Generation generation,
+            GenerationStream items) {
             this.id = id;
             this.created = created;
             this.choices = choices;
+            this.includeThoughts = includeThoughts;
             this.generation = generation;
             this.items = items;
         }
 
+        /**
+         * The next item. Thoughts the caller did not ask to see are dropped here, whatever the backend sends:
+         * {@code reasoning_effort} alone must never reveal them.
+         */
         GenerationStream.Item take() {
             try {
-                return items.take();
+                GenerationStream.Item item = items.take();
+                while (!includeThoughts && isThought(item)) {
+                    item = items.take();
+                }
+                return item;
             } catch (InterruptedException e) {
                 // Helidon interrupts request threads when it stops; close() cancels the generation.
                 Thread.currentThread().interrupt();
                 throw shuttingDown();
             }
+        }
+
+        private static boolean isThought(GenerationStream.Item item) {
+            return item instanceof GenerationStream.Event(InferenceEvent.ReasoningDelta ignored);
         }
 
         /** The backend reported its last item: nothing to cancel. */

@@ -36,6 +36,15 @@ final class Json {
         }
     }
 
+    /** A tree as compact JSON text: how schemas travel to the domain. */
+    static String text(JsonNode tree) {
+        try {
+            return MAPPER.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a JSON tree", e);
+        }
+    }
+
     /** Writes a wire record as compact UTF-8 JSON. */
     static byte[] write(Object value) {
         try {

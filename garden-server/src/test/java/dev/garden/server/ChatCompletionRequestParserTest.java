@@ -7,7 +7,11 @@ import dev.garden.wire.openai.ChatCompletionMessageToolCall;
 import dev.garden.wire.openai.ChatCompletionRequest;
 import dev.garden.wire.openai.ChatCompletionRequestMessage;
 import dev.garden.wire.openai.ChatCompletionStreamOptions;
+import dev.garden.wire.openai.ChatCompletionTool;
+import dev.garden.wire.openai.ChatCompletionToolChoiceOption;
+import dev.garden.wire.openai.FunctionDefinition;
 import dev.garden.wire.openai.MessageContent;
+import dev.garden.wire.openai.ResponseFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -162,7 +166,8 @@ class ChatCompletionRequestParserTest {
                  "max_tokens":5,"max_completion_tokens":6,"temperature":0,"top_p":1,"stop":["", "END"],
                  "seed":-9223372036854775808,"n":8,"presence_penalty":-2,"frequency_penalty":2,"stream":true,
                  "stream_options":{"include_usage":false},
-                 "tools":[{"type":"function"}],"response_format":{"type":"json_object"},"logprobs":true,"user":"u"}""");
+                 "tools":[{"type":"function","function":{"name":"f"}}],"tool_choice":"auto","parallel_tool_calls":true,
+                 "response_format":{"type":"json_object"},"reasoning_effort":"low","logprobs":true,"user":"u"}""");
 
         assertThat(request).isEqualTo(new ChatCompletionRequest("scripted/echo", List.of(
                 ChatCompletionRequestMessage.of("developer", "Be brief."),
@@ -173,14 +178,18 @@ class ChatCompletionRequestParserTest {
                         List.of(ChatCompletionMessageToolCall.function("call_1", "f", "{\"a\":1}")), null),
                 new ChatCompletionRequestMessage("tool", new MessageContent.Text("42"), null, null, "call_1")),
                 5, 6, 0.0, 1.0, List.of("", "END"), Long.MIN_VALUE, 8, -2.0, 2.0, true,
-                new ChatCompletionStreamOptions(false)));
+                new ChatCompletionStreamOptions(false), new ResponseFormat.JsonObject(),
+                List.of(ChatCompletionTool.function(new FunctionDefinition("f", null, null, null))),
+                new ChatCompletionToolChoiceOption.Mode("auto"), true, "low", null, null));
     }
 
     @Test
     void parse_nullParameters_countAsAbsent() {
         ChatCompletionRequest request = parse(withParameter("""
                 "max_tokens":null,"temperature":null,"top_p":null,"stop":null,"seed":null,"n":null,\
-                "presence_penalty":null,"frequency_penalty":null,"stream":null,"stream_options":null"""));
+                "presence_penalty":null,"frequency_penalty":null,"stream":null,"stream_options":null,\
+                "response_format":null,"tools":null,"tool_choice":null,"parallel_tool_calls":null,\
+                "reasoning_effort":null,"extra_body":null,"google":null"""));
 
         assertThat(request).isEqualTo(ChatCompletionRequest.of("scripted/echo",
                 List.of(ChatCompletionRequestMessage.of("user", "Hi"))));

@@ -6,6 +6,7 @@ import dev.garden.core.IdGenerator;
 import dev.garden.wire.openai.ChatCompletion;
 import dev.garden.wire.openai.ChatCompletionChunk;
 import dev.garden.wire.openai.ChatCompletionMessage;
+import dev.garden.wire.openai.ChatCompletionMessageToolCall;
 import dev.garden.wire.openai.ChatCompletionRequest;
 import dev.garden.wire.openai.CompletionUsage;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,10 @@ class ChatCompletionsServingTest {
     private final ChatCompletionsServing serving =
             new ChatCompletionsServing(registry, TestServers.CLOCK, IdGenerator.sequential());
 
+    private static final String WEATHER_AND_TIME = """
+            "tools":[{"type":"function","function":{"name":"get_weather"}},\
+            {"type":"function","function":{"name":"get_time"}}]""";
+
     private static ChatCompletionRequest request(String model, String extra) {
         String json = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello there world\"}]"
                       + (extra.isEmpty() ? "" : "," + extra) + "}";
@@ -42,7 +47,7 @@ class ChatCompletionsServingTest {
         assertThat(completion).isEqualTo(ChatCompletion.of("chatcmpl-1", TestServers.CREATED, "scripted/echo",
                 List.of(new ChatCompletion.Choice(0, ChatCompletionMessage.assistant("Hello there world"), null,
                         "stop")),
-                CompletionUsage.of(3, 3)));
+                CompletionUsage.of(3, 3, 0)));
         assertThat(serving.running()).isZero();
     }
 
@@ -71,6 +76,62 @@ class ChatCompletionsServingTest {
         assertThat(e.kind()).isEqualTo(ErrorKind.INTERNAL);
         assertThat(e.getMessage()).isEqualTo("The scripted model failed mid-stream.");
         assertThat(serving.running()).isZero();
+    }
+
+    @Test
+    void complete_reasonerAskedForThoughts_returnsReasoningContentAndReasoningTokens() {
+        ChatCompletion completion = serving.complete(request("scripted/reasoner",
+                "\"extra_body\":{\"google\":{\"thinking_config\":{\"include_thoughts\":true}}}"));
+
+        assertThat(completion.choices()).containsExactly(new ChatCompletion.Choice(0, new ChatCompletionMessage(
+                "assistant", "Hello!", null, null, "The user greets me."), null, "stop"));
+        assertThat(completion.usage()).isEqualTo(CompletionUsage.of(3, 6, 4));
+    }
+
+    @Test
+    void complete_reasonerWithEffortOnly_hidesTheThoughtsTheBackendSent() {
+        ChatCompletion completion = serving.complete(request("scripted/reasoner", "\"reasoning_effort\":\"high\""));
+
+        assertThat(completion.choices().getFirst().message())
+                .isEqualTo(ChatCompletionMessage.assistant("Hello!"));
+        assertThat(completion.usage().completionTokensDetails().reasoningTokens()).isEqualTo(4);
+    }
+
+    @Test
+    void complete_toolCallAfterThoughts_hasNullContentThoughtsAndTheCall() {
+        ChatCompletion completion = serving.complete(request("scripted/tool-call", WEATHER_AND_TIME + ","
+                + "\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"get_time\"}},"
+                + "\"google\":{\"thinking_config\":{\"include_thoughts\":true}}"));
+
+        assertThat(completion.choices()).containsExactly(new ChatCompletion.Choice(0, new ChatCompletionMessage(
+                "assistant", null, null,
+                List.of(ChatCompletionMessageToolCall.function("call_1", "get_time", "{\"city\":\"Paris\"}")),
+                "I should call get_time."), null, "tool_calls"));
+    }
+
+    @Test
+    void complete_parallelToolCalls_assemblesInterleavedFragmentsInIndexOrder() {
+        ChatCompletion completion = serving.complete(request("scripted/parallel-tools", WEATHER_AND_TIME));
+
+        assertThat(completion.choices()).containsExactly(new ChatCompletion.Choice(0, new ChatCompletionMessage(
+                "assistant", null, null, List.of(
+                        ChatCompletionMessageToolCall.function("call_1", "get_weather", "{\"city\":\"Paris\"}"),
+                        ChatCompletionMessageToolCall.function("call_2", "get_time", "{\"tz\":\"CET\"}")),
+                null), null, "tool_calls"));
+        assertThat(completion.usage()).isEqualTo(CompletionUsage.of(3, 12, 0));
+    }
+
+    @Test
+    void stream_reasonerWithoutIncludeThoughts_sendsNoReasoningChunk() {
+        RecordingStream out = new RecordingStream(Integer.MAX_VALUE);
+
+        serving.stream(request("scripted/reasoner", "\"stream\":true,\"reasoning_effort\":\"low\""), out);
+
+        assertThat(out.chunks).allSatisfy(chunk -> assertThat(chunk.choices())
+                .allSatisfy(choice -> assertThat(choice.delta().reasoningContent()).isNull()));
+        assertThat(out.chunks.getFirst().choices().getFirst().delta())
+                .isEqualTo(ChatCompletionChunk.ChoiceDelta.content("assistant", ""));
+        assertThat(out.done).isTrue();
     }
 
     @Test

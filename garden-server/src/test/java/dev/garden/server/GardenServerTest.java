@@ -90,7 +90,8 @@ class GardenServerTest {
                 {"id":"chatcmpl-1","object":"chat.completion","created":1700000000,"model":"scripted/echo",\
                 "choices":[{"index":0,"message":{"role":"assistant","content":"Hello there world","refusal":null},\
                 "logprobs":null,"finish_reason":"stop"}],\
-                "usage":{"prompt_tokens":3,"completion_tokens":3,"total_tokens":6}}""");
+                "usage":{"prompt_tokens":3,"completion_tokens":3,"total_tokens":6,\
+                "completion_tokens_details":{"reasoning_tokens":0}}}""");
     }
 
     @ParameterizedTest

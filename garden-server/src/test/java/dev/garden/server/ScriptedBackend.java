@@ -10,6 +10,7 @@ import dev.garden.core.inference.InferenceEvent;
 import dev.garden.core.inference.InferenceRequest;
 import dev.garden.core.inference.ModelBackend;
 import dev.garden.core.inference.Role;
+import dev.garden.core.inference.ToolChoice;
 import dev.garden.core.inference.Usage;
 
 import java.time.Duration;
@@ -35,12 +36,20 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>{@code scripted/busy}: throws {@code RESOURCE_EXHAUSTED} with a retry after 1.5 s.</li>
  *   <li>{@code scripted/bad-prompt}: throws {@code INVALID_ARGUMENT}.</li>
  *   <li>{@code scripted/crash}: throws an unexpected exception whose message must never reach a client.</li>
+ *   <li>{@code scripted/reasoner}: thinks "The user greets me." in two deltas, then answers "Hello!"; 4 of its 6
+ *       tokens are thoughts. It reports its thoughts even when the request did not ask to see them (a real backend
+ *       would not), so that the tests see the server drop them.</li>
+ *   <li>{@code scripted/tool-call}: needs tools; thinks (when asked), then calls the named tool of
+ *       {@code tool_choice}, else the first, with {@code {"city":"Paris"}} in two fragments: finish
+ *       {@code tool_calls}.</li>
+ *   <li>{@code scripted/parallel-tools}: needs two tools; calls both at once, their argument fragments
+ *       interleaved (and one empty fragment): {@code {"city":"Paris"}} and {@code {"tz":"CET"}}.</li>
  * </ul>
  */
 final class ScriptedBackend implements ModelBackend {
     static final List<String> MODELS = List.of("scripted/echo", "scripted/two-choices", "scripted/length",
             "scripted/fail-midstream", "scripted/fail-early", "scripted/slow", "scripted/busy", "scripted/bad-prompt",
-            "scripted/crash");
+            "scripted/crash", "scripted/reasoner", "scripted/tool-call", "scripted/parallel-tools");
     static final String SECRET = "secret-internal-detail";
 
     private final String model;
@@ -92,6 +101,19 @@ final class ScriptedBackend implements ModelBackend {
             case "scripted/bad-prompt" -> throw GardenException.invalidArgument(
                     "The prompt is longer than the scripted model's context.");
             case "scripted/crash" -> throw new IllegalStateException(SECRET);
+            case "scripted/reasoner" -> emit -> reasoner(request, emit);
+            case "scripted/tool-call" -> {
+                if (request.tools().isEmpty()) {
+                    throw GardenException.invalidArgument("scripted/tool-call needs tools.");
+                }
+                yield emit -> toolCall(request, emit);
+            }
+            case "scripted/parallel-tools" -> {
+                if (request.tools().size() < 2) {
+                    throw GardenException.invalidArgument("scripted/parallel-tools needs two tools.");
+                }
+                yield emit -> parallelTools(request, emit);
+            }
             default -> throw new IllegalArgumentException(model);
         };
         Run run = new Run(sink, script);
@@ -150,6 +172,40 @@ final class ScriptedBackend implements ModelBackend {
         return new Usage(promptTokens(request), limit);
     }
 
+    private static Usage reasoner(InferenceRequest request, Emitter emit) throws InterruptedException {
+        emit.thought(0, "The user");
+        emit.thought(0, " greets me.");
+        emit.text(0, "Hello");
+        emit.text(0, "!");
+        emit.finish(0, FinishReason.STOP);
+        // Thoughts are generated and counted whether or not the caller sees them.
+        return new Usage(promptTokens(request), 6, 4);
+    }
+
+    private static Usage toolCall(InferenceRequest request, Emitter emit) throws InterruptedException {
+        String name = request.toolChoice() instanceof ToolChoice.Named named ? named.name()
+                : request.tools().getFirst().name();
+        if (request.reasoning().includeThoughts()) {
+            emit.thought(0, "I should call " + name + ".");
+        }
+        emit.call(0, 0, "call_1", name, "");
+        emit.arguments(0, 0, "{\"city\":");
+        emit.arguments(0, 0, "\"Paris\"}");
+        emit.finish(0, FinishReason.TOOL_CALLS);
+        return new Usage(promptTokens(request), 9, 4);
+    }
+
+    private static Usage parallelTools(InferenceRequest request, Emitter emit) throws InterruptedException {
+        emit.call(0, 0, "call_1", request.tools().get(0).name(), "");
+        emit.call(0, 1, "call_2", request.tools().get(1).name(), "{\"tz\":");
+        emit.arguments(0, 0, "{\"city\":");
+        emit.arguments(0, 1, "\"CET\"}");
+        emit.arguments(0, 0, "");
+        emit.arguments(0, 0, "\"Paris\"}");
+        emit.finish(0, FinishReason.TOOL_CALLS);
+        return new Usage(promptTokens(request), 12);
+    }
+
     private static int promptTokens(InferenceRequest request) {
         return request.messages().stream()
                 .mapToInt(message -> message.textContent().isBlank() ? 0 : message.textContent().split(" ").length)
@@ -164,6 +220,14 @@ final class ScriptedBackend implements ModelBackend {
 
     private interface Emitter {
         void text(int choice, String text);
+
+        void thought(int choice, String text);
+
+        /** A call's first delta. */
+        void call(int choice, int index, String id, String name, String arguments);
+
+        /** More of a call's arguments. */
+        void arguments(int choice, int index, String fragment);
 
         void finish(int choice, FinishReason reason);
     }
@@ -211,6 +275,24 @@ final class ScriptedBackend implements ModelBackend {
         public void text(int choice, String text) {
             checkCancelled();
             sink.onEvent(new InferenceEvent.TextDelta(choice, text));
+        }
+
+        @Override
+        public void thought(int choice, String text) {
+            checkCancelled();
+            sink.onEvent(new InferenceEvent.ReasoningDelta(choice, text));
+        }
+
+        @Override
+        public void call(int choice, int index, String id, String name, String arguments) {
+            checkCancelled();
+            sink.onEvent(new InferenceEvent.ToolCallDelta(choice, index, id, name, arguments));
+        }
+
+        @Override
+        public void arguments(int choice, int index, String fragment) {
+            checkCancelled();
+            sink.onEvent(new InferenceEvent.ToolCallDelta(choice, index, null, null, fragment));
         }
 
         @Override

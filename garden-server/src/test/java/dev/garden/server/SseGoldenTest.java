@@ -41,6 +41,10 @@ class SseGoldenTest {
             length          | {"model":"scripted/echo","stream":true,"max_tokens":2,"messages":[{"role":"user","content":"Hello there world"}]}
             midstream-error | {"model":"scripted/fail-midstream","stream":true,"messages":[{"role":"user","content":"Hi"}]}
             interleaved     | {"model":"scripted/two-choices","stream":true,"n":2,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"Hi"}]}
+            reasoning       | {"model":"scripted/reasoner","stream":true,"stream_options":{"include_usage":true},"extra_body":{"google":{"thinking_config":{"include_thoughts":true}}},"messages":[{"role":"user","content":"Hi"}]}
+            reasoning-hidden | {"model":"scripted/reasoner","stream":true,"stream_options":{"include_usage":true},"reasoning_effort":"low","messages":[{"role":"user","content":"Hi"}]}
+            tool-call       | {"model":"scripted/tool-call","stream":true,"google":{"thinking_config":{"thinking_budget":-1,"include_thoughts":true}},"tools":[{"type":"function","function":{"name":"get_weather","parameters":{"type":"object","properties":{"city":{"type":"string"}}}}}],"messages":[{"role":"user","content":"Weather in Paris?"}]}
+            parallel-tools  | {"model":"scripted/parallel-tools","stream":true,"stream_options":{"include_usage":true},"tools":[{"type":"function","function":{"name":"get_weather"}},{"type":"function","function":{"name":"get_time"}}],"messages":[{"role":"user","content":"Weather and time in Paris?"}]}
             """)
     void stream_scriptedModel_matchesGoldenTranscript(String golden, String request) throws IOException {
         RawHttp.Response response;

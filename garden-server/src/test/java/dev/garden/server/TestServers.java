@@ -10,7 +10,9 @@ import java.time.ZoneOffset;
 final class TestServers {
     static final long CREATED = 1_700_000_000L;
     static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(CREATED), ZoneOffset.UTC);
-    static final String CHAT_PATH = "/v1/projects/test-project/locations/us-central1/endpoints/openapi/chat/completions";
+    /** Where the OpenAI SDKs' {@code base_url} points. */
+    static final String OPENAPI_PATH = "/v1/projects/test-project/locations/us-central1/endpoints/openapi";
+    static final String CHAT_PATH = OPENAPI_PATH + "/chat/completions";
 
     private TestServers() {
     }

@@ -72,15 +72,74 @@ public record ChatCompletionChunk(@JsonProperty("id") String id,
     /**
      * What a chunk adds to a choice; absent fields are omitted, so the last chunk's delta is {@code {}}.
      *
-     * @param role    {@code assistant}, only in a choice's first chunk
-     * @param content more text
+     * @param role             {@code assistant}, only in a choice's first chunk
+     * @param content          more text
+     * @param reasoningContent {@code reasoning_content}: more of the model's thoughts (see
+     *                         {@link ChatCompletionMessage#reasoningContent()})
+     * @param toolCalls        {@code tool_calls}: pieces of the calls the assistant makes
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonPropertyOrder({"role", "content"})
-    public record ChoiceDelta(@JsonProperty("role") String role, @JsonProperty("content") String content) {
+    @JsonPropertyOrder({"role", "content", "reasoning_content", "tool_calls"})
+    public record ChoiceDelta(@JsonProperty("role") String role,
+                              @JsonProperty("content") String content,
+                              @JsonProperty("reasoning_content") String reasoningContent,
+                              @JsonProperty("tool_calls") List<ChoiceDeltaToolCall> toolCalls) {
 
         /** The empty delta of a choice's last chunk. */
-        public static final ChoiceDelta EMPTY = new ChoiceDelta(null, null);
+        public static final ChoiceDelta EMPTY = new ChoiceDelta(null, null, null, null);
+
+        /** Copies collections, so the record stays immutable. */
+        public ChoiceDelta {
+            toolCalls = toolCalls == null ? null : List.copyOf(toolCalls);
+        }
+
+        /** A delta of text only ({@code role} too in a choice's first chunk, else {@code null}). */
+        public static ChoiceDelta content(String role, String content) {
+            return new ChoiceDelta(role, content, null, null);
+        }
+    }
+
+    /**
+     * A piece of one tool call, as OpenAI streams them: a call's first piece carries {@code index}, {@code id},
+     * {@code type} and {@code function.name} (with {@code function.arguments}, often {@code ""}); later pieces carry
+     * {@code index} and more {@code function.arguments} only. Stream accumulators key the pieces by {@code index}
+     * and concatenate the arguments.
+     *
+     * @param index    which call of the choice (0, 1, ... for parallel calls)
+     * @param id       the call's id, on its first piece only; omitted when {@code null}
+     * @param type     {@code function}, on its first piece only; omitted when {@code null}
+     * @param function the function's name and the next fragment of its arguments; omitted when {@code null}
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonPropertyOrder({"index", "id", "type", "function"})
+    public record ChoiceDeltaToolCall(@JsonProperty("index") int index,
+                                      @JsonProperty("id") String id,
+                                      @JsonProperty("type") String type,
+                                      @JsonProperty("function") Function function) {
+
+        /** A call's first piece. */
+        public static ChoiceDeltaToolCall first(int index, String id, String name, String arguments) {
+            return new ChoiceDeltaToolCall(index, Objects.requireNonNull(id, "id"),
+                    ChatCompletionTool.TYPE_FUNCTION, new Function(Objects.requireNonNull(name, "name"), arguments));
+        }
+
+        /** A later piece: more arguments. */
+        public static ChoiceDeltaToolCall arguments(int index, String arguments) {
+            return new ChoiceDeltaToolCall(index, null, null, new Function(null, arguments));
+        }
+
+        /**
+         * The {@code function} of a tool-call piece.
+         *
+         * @param name      the function's name, on the call's first piece only; omitted when {@code null}
+         * @param arguments the next fragment of the arguments; omitted when {@code null}
+         */
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        @JsonPropertyOrder({"name", "arguments"})
+        public record Function(@JsonProperty("name") String name, @JsonProperty("arguments") String arguments) {
+        }
     }
 }

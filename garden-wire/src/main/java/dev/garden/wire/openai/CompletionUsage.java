@@ -28,6 +28,16 @@ public record CompletionUsage(
     }
 
     /**
+     * Counts with {@code completion_tokens_details.reasoning_tokens} (written even when 0, as OpenAI does, so that
+     * {@code usage.completion_tokens_details.reasoning_tokens} never fails on a missing object);
+     * {@code total_tokens} is the sum of prompt and completion.
+     */
+    public static CompletionUsage of(int promptTokens, int completionTokens, int reasoningTokens) {
+        return new CompletionUsage(promptTokens, completionTokens, promptTokens + completionTokens,
+                new CompletionTokensDetails(reasoningTokens));
+    }
+
+    /**
      * {@code completion_tokens_details}.
      *
      * @param reasoningTokens {@code reasoning_tokens}: the completion tokens spent thinking; omitted when {@code null}

@@ -2,6 +2,9 @@ package dev.garden.wire.openai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.garden.wire.vertex.ExtraBody;
+import dev.garden.wire.vertex.GoogleExtensions;
+import dev.garden.wire.vertex.ThinkingConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -82,5 +85,80 @@ class ChatCompletionRequestWireTest {
                 {"model":"m","messages":[{"role":"user","content":"Hi"},\
                 {"role":"user","content":[{"type":"text","text":"a"}]}]}""");
         assertThat(json.readValue(text, ChatCompletionRequest.class)).isEqualTo(request);
+    }
+
+    @Test
+    void deserialize_structuredOutputToolsAndReasoning_readsThemAll() throws Exception {
+        String body = """
+                {"model":"m","messages":[{"role":"user","content":"Hi"}],
+                 "response_format":{"type":"json_schema","json_schema":{"name":"Answer","strict":true,
+                   "schema":{"type":"object","properties":{"a":{"type":"integer"}},"required":["a"]}}},
+                 "tools":[{"type":"function","function":{"name":"get_weather","description":"Weather.",
+                   "parameters":{"type":"object","properties":{"city":{"type":"string"}}},"strict":false}}],
+                 "tool_choice":{"type":"function","function":{"name":"get_weather"}},"parallel_tool_calls":false,
+                 "reasoning_effort":"low",
+                 "extra_body":{"google":{"thinking_config":{"thinking_budget":-1,"include_thoughts":true},
+                                         "safety_settings":[]}},
+                 "google":{"thinking_config":{"thinking_level":"high"}}}""";
+
+        ChatCompletionRequest request = json.readValue(body, ChatCompletionRequest.class);
+
+        assertThat(request.responseFormat()).isEqualTo(new ResponseFormat.JsonSchema(
+                new ResponseFormat.JsonSchemaDefinition("Answer", null, json.readTree("""
+                        {"type":"object","properties":{"a":{"type":"integer"}},"required":["a"]}"""), true)));
+        assertThat(request.tools()).containsExactly(ChatCompletionTool.function(new FunctionDefinition(
+                "get_weather", "Weather.",
+                json.readTree("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}"), false)));
+        assertThat(request.toolChoice()).isEqualTo(ChatCompletionToolChoiceOption.Named.function("get_weather"));
+        assertThat(request.parallelToolCalls()).isFalse();
+        assertThat(request.reasoningEffort()).isEqualTo("low");
+        assertThat(request.extraBody()).isEqualTo(new ExtraBody(new GoogleExtensions(
+                new ThinkingConfig(ThinkingConfig.DYNAMIC_BUDGET, true, null))));
+        assertThat(request.google()).isEqualTo(new GoogleExtensions(new ThinkingConfig(null, null, "high")));
+    }
+
+    @Test
+    void deserialize_toolChoiceString_isAMode() throws Exception {
+        ChatCompletionRequest request = json.readValue(
+                "{\"model\":\"m\",\"messages\":[],\"tool_choice\":\"validated\"}", ChatCompletionRequest.class);
+
+        assertThat(request.toolChoice()).isEqualTo(new ChatCompletionToolChoiceOption.Mode("validated"));
+    }
+
+    @Test
+    void deserialize_toolChoiceOfWrongShape_fails() {
+        assertThatThrownBy(() -> json.readValue("{\"model\":\"m\",\"tool_choice\":5}", ChatCompletionRequest.class))
+                .isInstanceOf(MismatchedInputException.class);
+    }
+
+    @Test
+    void roundTrip_requestWithEveryNewParameter_isEqualAndWritesOpenAiShapes() throws Exception {
+        ChatCompletionRequest request = new ChatCompletionRequest("m", List.of(ChatCompletionRequestMessage.of(
+                "user", "Hi")), null, null, null, null, null, null, null, null, null, null, null,
+                new ResponseFormat.JsonObject(),
+                List.of(ChatCompletionTool.function(new FunctionDefinition("f", null, null, null))),
+                new ChatCompletionToolChoiceOption.Mode("required"), true, "high",
+                new ExtraBody(new GoogleExtensions(new ThinkingConfig(0, false, null))), null);
+
+        String text = json.writeValueAsString(request);
+
+        assertThat(text).isEqualTo("""
+                {"model":"m","messages":[{"role":"user","content":"Hi"}],"response_format":{"type":"json_object"},\
+                "tools":[{"type":"function","function":{"name":"f"}}],"tool_choice":"required",\
+                "parallel_tool_calls":true,"reasoning_effort":"high",\
+                "extra_body":{"google":{"thinking_config":{"thinking_budget":0,"include_thoughts":false}}}}""");
+        assertThat(json.readValue(text, ChatCompletionRequest.class)).isEqualTo(request);
+    }
+
+    @Test
+    void roundTrip_textFormatAndNamedChoice_keepTheirShape() throws Exception {
+        ResponseFormat text = new ResponseFormat.Text();
+        ChatCompletionToolChoiceOption named = ChatCompletionToolChoiceOption.Named.function("f");
+
+        assertThat(json.writeValueAsString(text)).isEqualTo("{\"type\":\"text\"}");
+        assertThat(json.writeValueAsString(named)).isEqualTo("{\"type\":\"function\",\"function\":{\"name\":\"f\"}}");
+        assertThat(json.readValue(json.writeValueAsString(text), ResponseFormat.class)).isEqualTo(text);
+        assertThat(json.readValue(json.writeValueAsString(named), ChatCompletionToolChoiceOption.class))
+                .isEqualTo(named);
     }
 }
