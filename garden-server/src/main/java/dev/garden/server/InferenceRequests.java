@@ -72,6 +72,7 @@ final class InferenceRequests {
                 format(request.responseFormat()),
                 tools(request.tools()),
                 toolChoice(request.toolChoice()),
+                !Boolean.FALSE.equals(request.parallelToolCalls()),
                 reasoning(request));
     }
 

@@ -25,7 +25,9 @@ public sealed interface InferenceEvent {
     /**
      * A piece of a tool call, as OpenAI streams them: a call's first delta carries its {@code index}, {@code id} and
      * {@code name} (and possibly arguments); later ones carry more of its {@code arguments} only. Concatenating the
-     * argument fragments of one index gives the call's arguments, a JSON text.
+     * argument fragments of one index gives the call's arguments, a JSON text. A backend reports a choice's calls one
+     * after another (a call's deltas all come before the next call's first), as the OpenAI clients' stream helpers
+     * need; every call's first delta carries its id and name.
      *
      * @param index     which call of the choice (0, 1, ... for parallel calls)
      * @param id        the call's id, on its first delta only, else {@code null}

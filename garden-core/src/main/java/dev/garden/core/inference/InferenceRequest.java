@@ -16,11 +16,13 @@ import java.util.OptionalInt;
  * @param format    the shape the answer must take
  * @param tools     functions the model may call
  * @param toolChoice whether and which tools it must call ({@link ToolChoice#AUTO} when tools are given)
+ * @param parallelToolCalls whether a choice may call several tools at once ({@code parallel_tool_calls})
  * @param reasoning thinking budget and whether thoughts are returned
  */
 public record InferenceRequest(String model, List<ChatMessage> messages, SamplingParams sampling,
                                OptionalInt maxTokens, List<String> stop, int choices, ResponseFormat format,
-                               List<ToolDefinition> tools, ToolChoice toolChoice, Reasoning reasoning) {
+                               List<ToolDefinition> tools, ToolChoice toolChoice, boolean parallelToolCalls,
+                               Reasoning reasoning) {
     public InferenceRequest {
         Objects.requireNonNull(model, "model");
         messages = List.copyOf(messages);
@@ -40,7 +42,7 @@ public record InferenceRequest(String model, List<ChatMessage> messages, Samplin
     public InferenceRequest(String model, List<ChatMessage> messages, SamplingParams sampling, OptionalInt maxTokens,
                             List<String> stop, int choices) {
         this(model, messages, sampling, maxTokens, stop, choices, ResponseFormat.TEXT, List.of(), ToolChoice.AUTO,
-                Reasoning.DEFAULT);
+                true, Reasoning.DEFAULT);
     }
 
     /** A single-choice request with default sampling: handy in tests. */

@@ -9,7 +9,10 @@ public sealed interface ToolChoice {
     record None() implements ToolChoice {
     }
 
-    /** The model decides: text, or one or more calls. The default when tools are given. */
+    /**
+     * The model decides: text, or one or more calls, each call's arguments valid per its function's schema (once a
+     * call begins it is constrained). The default when tools are given; Vertex's {@code validated} means the same.
+     */
     record Auto() implements ToolChoice {
     }
 
