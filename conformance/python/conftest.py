@@ -6,10 +6,39 @@ import tempfile
 import time
 import urllib.request
 
+import google.auth.transport.requests
+import openai
 import pytest
+from google.oauth2 import service_account
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 DEFAULT_MODEL = "huggingfacetb/smollm2-135m-instruct"
+PROJECT_ID = "garden-default"
+LOCATION = "us-central1"
+CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform"
+
+
+@pytest.fixture(scope="session")
+def access_token(admin_key_file):
+    """A token for Garden's bootstrap administrator, obtained by google-auth from its key file."""
+    credentials = service_account.Credentials.from_service_account_file(admin_key_file, scopes=[CLOUD_PLATFORM])
+    credentials.refresh(google.auth.transport.requests.Request())
+    return credentials.token
+
+
+def client_for(garden_url, token, version="v1", location=LOCATION):
+    # The seeds: openai.OpenAI(base_url=f"https://{location}-aiplatform.googleapis.com/v1/projects/{project_id}/
+    #                          locations/{location}/endpoints/openapi", api_key=credentials.token)
+    return openai.OpenAI(
+        base_url=f"{garden_url}/{version}/projects/{PROJECT_ID}/locations/{location}/endpoints/openapi",
+        api_key=token,
+        max_retries=0,
+    )
+
+
+@pytest.fixture(scope="session")
+def client(garden_url, access_token):
+    return client_for(garden_url, access_token)
 
 
 @pytest.fixture(scope="session")

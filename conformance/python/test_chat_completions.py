@@ -6,38 +6,10 @@ Each client is set up as Google's samples do it, with only `base_url` changed: a
 import json
 import urllib.request
 
-import google.auth.transport.requests
 import openai
 import pytest
-from google.oauth2 import service_account
 
-from conftest import DEFAULT_MODEL
-
-PROJECT_ID = "garden-default"
-LOCATION = "us-central1"
-CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform"
-
-
-@pytest.fixture(scope="module")
-def access_token(admin_key_file):
-    credentials = service_account.Credentials.from_service_account_file(admin_key_file, scopes=[CLOUD_PLATFORM])
-    credentials.refresh(google.auth.transport.requests.Request())
-    return credentials.token
-
-
-def client_for(garden_url, token, version="v1", location=LOCATION):
-    # The seeds: openai.OpenAI(base_url=f"https://{location}-aiplatform.googleapis.com/v1/projects/{project_id}/
-    #                          locations/{location}/endpoints/openapi", api_key=credentials.token)
-    return openai.OpenAI(
-        base_url=f"{garden_url}/{version}/projects/{PROJECT_ID}/locations/{location}/endpoints/openapi",
-        api_key=token,
-        max_retries=0,
-    )
-
-
-@pytest.fixture(scope="module")
-def client(garden_url, access_token):
-    return client_for(garden_url, access_token)
+from conftest import DEFAULT_MODEL, PROJECT_ID, client_for
 
 
 def test_seed_snippet_plain_returns_an_answer(client):

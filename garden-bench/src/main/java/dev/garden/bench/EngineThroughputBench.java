@@ -10,8 +10,8 @@ import dev.garden.engine.EngineRequest;
 import dev.garden.engine.EngineStats;
 import dev.garden.engine.LlamaEngine;
 import dev.garden.engine.TokenListener;
-import dev.garden.engine.llama.LlamaLibrary;
-import dev.garden.engine.llama.LlamaModel;
+import dev.garden.llama.LlamaLibrary;
+import dev.garden.llama.LlamaModel;
 import dev.garden.models.fetch.LlamaCppLibraries;
 import dev.garden.models.fetch.ProgressListener;
 

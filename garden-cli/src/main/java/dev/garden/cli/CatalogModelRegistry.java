@@ -6,7 +6,7 @@ import dev.garden.core.inference.ModelBackend;
 import dev.garden.core.inference.ModelRegistry;
 import dev.garden.engine.EngineOptions;
 import dev.garden.engine.LocalEngineBackend;
-import dev.garden.engine.llama.LlamaLibrary;
+import dev.garden.llama.LlamaLibrary;
 import dev.garden.models.ChatTemplateSource;
 import dev.garden.models.ModelCatalog;
 import dev.garden.models.ModelSpec;

@@ -2,7 +2,7 @@ package dev.garden.cli;
 
 import dev.garden.auth.GardenAuth;
 import dev.garden.core.IdGenerator;
-import dev.garden.engine.llama.LlamaLibrary;
+import dev.garden.llama.LlamaLibrary;
 import dev.garden.identity.store.IdentityCache;
 import dev.garden.identity.store.IdentityStore;
 import dev.garden.identity.store.IdentityStoreConfig;

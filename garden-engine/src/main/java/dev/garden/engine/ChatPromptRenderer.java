@@ -57,7 +57,15 @@ public final class ChatPromptRenderer {
      *                         example because roles do not alternate) or cannot render it
      */
     public String render(List<ChatMessage> messages) {
-        Map<String, Object> context = new LinkedHashMap<>();
+        return render(messages, Map.of());
+    }
+
+    /**
+     * As {@link #render(List)}, with more variables in the template's context: {@code tools} and switches such as
+     * {@code enable_thinking}. They cannot replace the standard ones.
+     */
+    public String render(List<ChatMessage> messages, Map<String, Object> variables) {
+        Map<String, Object> context = new LinkedHashMap<>(variables);
         context.put("messages", messages.stream().map(ChatPromptRenderer::templateMessage).toList());
         context.put("add_generation_prompt", true);
         context.put("bos_token", bosToken);

@@ -2,7 +2,7 @@ package dev.garden.engine;
 
 import dev.garden.core.inference.SamplingParams;
 
-import dev.garden.engine.llama.LlamaGrammar;
+import dev.garden.llama.LlamaGrammar;
 
 import java.util.List;
 import java.util.Objects;
@@ -18,13 +18,17 @@ import java.util.Optional;
  * @param choices   independent continuations of the same prompt
  * @param ignoreEndOfGeneration keep generating past end-of-generation tokens until {@code maxTokens}: for
  *                  benchmarks that must generate an exact count (llama.cpp server's {@code ignore_eos})
- * @param grammar   a grammar every choice's output must follow; each choice runs its own copy (the engine does not
- *                  close this one: its owner caches it)
- * @param thoughts  a thinking budget to enforce, for models that think
+ * @param grammar   a grammar every choice's output must follow; each choice runs its own copy, made when the choice
+ *                  starts. The engine never closes this one: its owner may once the listener has heard
+ *                  {@code onComplete} or {@code onError}, after which no choice of the request starts.
+ * @param thoughts  a thinking budget to enforce, for models that think (also how the engine knows when a choice
+ *                  is inside a thought)
+ * @param grammarWaitsForThoughts whether the grammar is set aside while a choice is inside a thought (a lazy tool
+ *                  grammar, whose trigger words a thought may mention); otherwise it constrains thoughts too
  */
 public record EngineRequest(int[] prompt, SamplingParams sampling, int maxTokens, List<String> stop, int choices,
                             boolean ignoreEndOfGeneration, Optional<LlamaGrammar> grammar,
-                            Optional<ThoughtLimit> thoughts) {
+                            Optional<ThoughtLimit> thoughts, boolean grammarWaitsForThoughts) {
     public EngineRequest {
         Objects.requireNonNull(prompt, "prompt");
         if (prompt.length == 0) {
@@ -40,6 +44,13 @@ public record EngineRequest(int[] prompt, SamplingParams sampling, int maxTokens
         }
         Objects.requireNonNull(grammar, "grammar");
         Objects.requireNonNull(thoughts, "thoughts");
+    }
+
+    /** A request whose grammar, if any, also constrains thoughts. */
+    public EngineRequest(int[] prompt, SamplingParams sampling, int maxTokens, List<String> stop, int choices,
+                         boolean ignoreEndOfGeneration, Optional<LlamaGrammar> grammar,
+                         Optional<ThoughtLimit> thoughts) {
+        this(prompt, sampling, maxTokens, stop, choices, ignoreEndOfGeneration, grammar, thoughts, false);
     }
 
     /** A request without a thinking budget. */

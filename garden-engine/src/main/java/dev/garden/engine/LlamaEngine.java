@@ -3,17 +3,21 @@ package dev.garden.engine;
 import dev.garden.core.ErrorKind;
 import dev.garden.core.GardenException;
 import dev.garden.core.inference.FinishReason;
-import dev.garden.engine.llama.LlamaBatch;
-import dev.garden.engine.llama.LlamaContext;
-import dev.garden.engine.llama.LlamaGrammar;
-import dev.garden.engine.llama.LlamaModel;
-import dev.garden.engine.llama.LlamaSampler;
-import dev.garden.engine.llama.TokenPieces;
+import dev.garden.llama.LlamaBatch;
+import dev.garden.llama.LlamaContext;
+import dev.garden.llama.LlamaGrammar;
+import dev.garden.llama.LlamaModel;
+import dev.garden.llama.LlamaSampler;
+import dev.garden.llama.TokenPieces;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -36,6 +40,8 @@ public final class LlamaEngine implements AutoCloseable {
     private final LlamaContext context;
     private final LlamaBatch batch;
     private final TokenPieces pieces;
+    /** Special tokens shown as their text rather than as nothing: the markers a chat format's parser reads. */
+    private final Map<Integer, byte[]> textTokens;
     private final int contextPerSlot;
     private final Thread thread;
     private final EngineStats stats = new EngineStats();
@@ -55,8 +61,13 @@ public final class LlamaEngine implements AutoCloseable {
     private final Sequence[] slots;
     private final List<Sequence> active = new ArrayList<>();
 
-    private LlamaEngine(LlamaModel model, EngineOptions options, long randomSeed) {
+    private LlamaEngine(LlamaModel model, EngineOptions options, long randomSeed, Set<Integer> textTokens) {
         this.model = model;
+        Map<Integer, byte[]> texts = new HashMap<>();
+        for (int token : textTokens) {
+            texts.put(token, model.tokenText(token).getBytes(StandardCharsets.UTF_8));
+        }
+        this.textTokens = Map.copyOf(texts);
         this.options = options;
         this.context = LlamaContext.create(model, new LlamaContext.Config(options.slots(),
                 options.contextPerSlot(), options.batchSize(), options.threads()));
@@ -82,7 +93,18 @@ public final class LlamaEngine implements AutoCloseable {
 
     /** As {@link #start(LlamaModel, EngineOptions)}, with the source of seeds for unseeded requests fixed. */
     public static LlamaEngine start(LlamaModel model, EngineOptions options, long randomSeed) {
-        LlamaEngine engine = new LlamaEngine(model, options, randomSeed);
+        return start(model, options, randomSeed, Set.of());
+    }
+
+    /**
+     * As {@link #start(LlamaModel, EngineOptions, long)}, showing some special tokens as their text.
+     *
+     * @param textTokens special tokens whose text listeners must see (llama.cpp's {@code preserved_tokens}: a chat
+     *                   format's tool-call and thought markers), where control tokens otherwise show nothing
+     */
+    public static LlamaEngine start(LlamaModel model, EngineOptions options, long randomSeed,
+                                    Set<Integer> textTokens) {
+        LlamaEngine engine = new LlamaEngine(model, options, randomSeed, textTokens);
         engine.thread.start();
         return engine;
     }
@@ -329,10 +351,16 @@ public final class LlamaEngine implements AutoCloseable {
             int token;
             try {
                 Integer forced = sequence.forced.poll();
+                boolean constrained = sequence.grammar != null
+                        && !(sequence.thinking && sequence.job.request.grammarWaitsForThoughts());
                 if (forced != null) {
-                    // Closing a thought at its budget: the model's own choice is overruled.
+                    // Closing a thought at its budget: the model's own choice is overruled. A grammar that covers
+                    // the thought follows along; one that does not allow the token never sees it.
                     token = forced;
-                } else if (sequence.grammar == null) {
+                    if (constrained && sequence.grammar.allows(token)) {
+                        sequence.grammar.accept(token);
+                    }
+                } else if (!constrained) {
                     token = context.sample(sequence.sampler, sequence.outputIndex);
                 } else {
                     token = context.sample(sequence.sampler, sequence.grammar, sequence.outputIndex);
@@ -377,7 +405,10 @@ public final class LlamaEngine implements AutoCloseable {
             job.finish(sequence.choice, FinishReason.STOP);
             return true;
         }
-        byte[] piece = pieces.read(token);
+        byte[] piece = textTokens.get(token);
+        if (piece == null) {
+            piece = pieces.read(token);
+        }
         String text = sequence.utf8.decode(piece, piece.length);
         StopMatcher.Result result = sequence.stops.push(text);
         if (result.stopped()) {

@@ -1,38 +1,80 @@
 package dev.garden.engine;
 
+import dev.garden.chat.ChatFormat;
+import dev.garden.chat.ChatOutputParser;
+import dev.garden.chat.ChatPlan;
+import dev.garden.chat.ThinkingSyntax;
+import dev.garden.chat.ToolGrammar;
 import dev.garden.core.GardenException;
+import dev.garden.core.IdGenerator;
 import dev.garden.core.inference.FinishReason;
 import dev.garden.core.inference.Generation;
 import dev.garden.core.inference.GenerationSink;
 import dev.garden.core.inference.InferenceEvent;
 import dev.garden.core.inference.InferenceRequest;
 import dev.garden.core.inference.ModelBackend;
+import dev.garden.core.inference.Reasoning;
+import dev.garden.core.inference.ResponseFormat;
+import dev.garden.core.inference.ToolChoice;
 import dev.garden.core.inference.Usage;
-import dev.garden.engine.llama.LlamaLibrary;
-import dev.garden.engine.llama.LlamaModel;
+import dev.garden.grammar.Grammar;
+import dev.garden.grammar.JsonSchemaGrammars;
+import dev.garden.grammar.UnsupportedSchemaException;
+import dev.garden.llama.LlamaGrammar;
+import dev.garden.llama.LlamaLibrary;
+import dev.garden.llama.LlamaModel;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 
 /**
- * A model served in-process by the embedded llama.cpp engine: renders the conversation with the model's chat
- * template, tokenizes it, and hands it to the {@link LlamaEngine}.
+ * A model served in-process by the embedded llama.cpp engine. Per request it plans the chat format's part (the
+ * {@link ChatPlan}: tools in the prompt, the thinking switch, the grammar that forces a call), renders the
+ * conversation with the model's chat template, constrains the output with a grammar when the answer must follow a
+ * JSON schema or call a tool, budgets thoughts, and parses each choice's text back into content, thoughts and tool
+ * calls.
  */
 public final class LocalEngineBackend implements ModelBackend {
     private static final System.Logger LOG = System.getLogger(LocalEngineBackend.class.getName());
+    private static final int CACHED_GRAMMARS = 64;
+
+    /** A thinking model's markers as single tokens, which is what the engine can watch. */
+    private record ThoughtTokens(int open, int close, int[] closing) {
+    }
 
     private final String name;
     private final LlamaModel model;
     private final LlamaEngine engine;
     private final ChatPromptRenderer renderer;
+    private final ChatFormat format;
+    private final Optional<ThoughtTokens> thoughtTokens;
+    private final JsonSchemaGrammars schemas = JsonSchemaGrammars.create();
+    private final GrammarCache grammars;
+    private final IdGenerator ids;
 
-    private LocalEngineBackend(String name, LlamaModel model, LlamaEngine engine, ChatPromptRenderer renderer) {
+    private LocalEngineBackend(String name, LlamaModel model, LlamaEngine engine, ChatPromptRenderer renderer,
+                               ChatFormat format, Optional<ThoughtTokens> thoughtTokens, IdGenerator ids) {
         this.name = name;
         this.model = model;
         this.engine = engine;
         this.renderer = renderer;
+        this.format = format;
+        this.thoughtTokens = thoughtTokens;
+        this.grammars = new GrammarCache(model, CACHED_GRAMMARS);
+        this.ids = ids;
+    }
+
+    /** As {@link #open(String, LlamaLibrary, Path, Optional, EngineOptions, Clock, IdGenerator)}, with random ids. */
+    public static LocalEngineBackend open(String name, LlamaLibrary library, Path gguf,
+                                          Optional<String> templateOverride, EngineOptions options, Clock clock) {
+        return open(name, library, gguf, templateOverride, options, clock, IdGenerator.random());
     }
 
     /**
@@ -44,10 +86,12 @@ public final class LocalEngineBackend implements ModelBackend {
      * @param templateOverride a chat template to use instead of the GGUF's own
      * @param options          slots, context and limits
      * @param clock            what {@code strftime_now} in templates reads
+     * @param ids              where tool-call ids come from
      * @throws IllegalArgumentException when the model has no usable chat template or cannot be loaded
      */
     public static LocalEngineBackend open(String name, LlamaLibrary library, Path gguf,
-                                          Optional<String> templateOverride, EngineOptions options, Clock clock) {
+                                          Optional<String> templateOverride, EngineOptions options, Clock clock,
+                                          IdGenerator ids) {
         LlamaModel model = LlamaModel.load(library, gguf);
         try {
             String template = templateOverride.or(model::chatTemplate).orElseThrow(() ->
@@ -55,10 +99,20 @@ public final class LocalEngineBackend implements ModelBackend {
                             + " give one in the catalog (chat_template)"));
             ChatPromptRenderer renderer = new ChatPromptRenderer(template, model.tokenText(model.bosToken()),
                     model.tokenText(model.eosToken()), clock);
-            LlamaEngine engine = LlamaEngine.start(model, options);
-            LOG.log(System.Logger.Level.INFO, "serving {0}: {1}, {2} slots of {3} tokens, {4} threads",
-                    name, model.description(), options.slots(), engine.contextPerSlot(), options.threads());
-            return new LocalEngineBackend(name, model, engine, renderer);
+            ChatFormat format = ChatFormat.detect(template);
+            Set<Integer> textTokens = new LinkedHashSet<>();
+            for (String marker : format.preservedTokens()) {
+                singleToken(model, marker).ifPresent(textTokens::add);
+            }
+            Optional<ThoughtTokens> thoughtTokens = format.thinking().flatMap(syntax -> thoughtTokens(model, syntax));
+            if (format.thinking().isPresent() && thoughtTokens.isEmpty()) {
+                LOG.log(System.Logger.Level.WARNING, "{0}: its thought markers are not single tokens; thinking"
+                        + " budgets other than 0 are not enforced", name);
+            }
+            LlamaEngine engine = LlamaEngine.start(model, options, System.nanoTime(), textTokens);
+            LOG.log(System.Logger.Level.INFO, "serving {0}: {1}, {2} slots of {3} tokens, {4} threads, {5}",
+                    name, model.description(), options.slots(), engine.contextPerSlot(), options.threads(), format);
+            return new LocalEngineBackend(name, model, engine, renderer, format, thoughtTokens, ids);
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -70,16 +124,105 @@ public final class LocalEngineBackend implements ModelBackend {
         return engine;
     }
 
+    /** What the model's chat template implies about tool calls and thoughts. */
+    public ChatFormat chatFormat() {
+        return format;
+    }
+
     @Override
     public Generation generate(InferenceRequest request, GenerationSink sink) {
         Objects.requireNonNull(sink, "sink");
-        int[] prompt = tokenize(renderer.render(request.messages()));
-        int room = engine.contextPerSlot() - prompt.length;
+        ChatPlan plan = format.plan(request.tools(), request.toolChoice(), request.parallelToolCalls(),
+                reasoning(request), ids);
+        String rendered = renderer.render(plan.messages(request.messages()), plan.templateVariables());
+        String prompt = rendered + plan.promptSuffix(rendered);
+        int[] tokens = tokenize(prompt);
+        int room = engine.contextPerSlot() - tokens.length;
         int maxTokens = Math.max(1, Math.min(request.maxTokens().orElse(room), room));
-        EngineRequest work = new EngineRequest(prompt, request.sampling(), maxTokens, request.stop(),
-                request.choices());
-        EngineJob job = engine.submit(work, new SinkListener(sink));
-        return job::cancel;
+        Optional<GrammarCache.Spec> spec = grammar(request, plan, prompt);
+        LlamaGrammar grammar = spec.map(this::checkout).orElse(null);
+        try {
+            boolean startsInThought = plan.startsInThought(prompt);
+            OptionalInt budget = plan.format().thinking().isPresent() ? reasoning(request).budget()
+                    : OptionalInt.empty();
+            Optional<ThoughtLimit> thoughts = thoughtTokens.map(markers -> new ThoughtLimit(
+                    budget.orElse(Integer.MAX_VALUE), markers.open(), markers.close(), markers.closing(),
+                    startsInThought));
+            EngineRequest work = new EngineRequest(tokens, request.sampling(), maxTokens, request.stop(),
+                    request.choices(), false, Optional.ofNullable(grammar), thoughts,
+                    spec.map(GrammarCache.Spec::lazy).orElse(false));
+            List<ChatOutputParser> parsers = new ArrayList<>();
+            for (int choice = 0; choice < request.choices(); choice++) {
+                parsers.add(plan.newParser(choice, prompt));
+            }
+            EngineJob job = engine.submit(work, new ParsingListener(parsers, sink, grammar));
+            return job::cancel;
+        } catch (RuntimeException e) {
+            if (grammar != null) {
+                grammar.close();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The request's reasoning, except that an answer constrained to JSON skips thinking: the grammar holds from the
+     * first token, where a thought would begin.
+     */
+    private Reasoning reasoning(InferenceRequest request) {
+        boolean structured = !(request.format() instanceof ResponseFormat.Text);
+        if (structured && format.thinking().isPresent()) {
+            return new Reasoning(OptionalInt.of(0), request.reasoning().includeThoughts());
+        }
+        return request.reasoning();
+    }
+
+    /**
+     * The grammar the output must follow, if any. A call that must be made ({@code tool_choice} required or named)
+     * wins over {@code response_format}; otherwise a JSON answer is enforced when asked for, and with tools on
+     * {@code auto} the model may call them (a grammar that wakes at the call's marker).
+     */
+    private Optional<GrammarCache.Spec> grammar(InferenceRequest request, ChatPlan plan, String prompt) {
+        boolean mustCall = plan.toolsActive() && (request.toolChoice() instanceof ToolChoice.Required
+                || request.toolChoice() instanceof ToolChoice.Named);
+        if (!mustCall) {
+            Optional<Grammar> json = switch (request.format()) {
+                case ResponseFormat.Text ignored -> Optional.empty();
+                case ResponseFormat.JsonObject ignored -> Optional.of(schemas.jsonObject());
+                case ResponseFormat.JsonSchema schema -> Optional.of(compileSchema(schema));
+            };
+            if (json.isPresent()) {
+                return json.map(g -> GrammarCache.Spec.strict(g.gbnf(), g.root()));
+            }
+        }
+        return plan.grammar(prompt).map(this::spec);
+    }
+
+    private Grammar compileSchema(ResponseFormat.JsonSchema schema) {
+        try {
+            return schemas.compile(schema.schema());
+        } catch (UnsupportedSchemaException e) {
+            throw GardenException.invalidArgument("response_format.json_schema.schema cannot be enforced: "
+                    + e.getMessage());
+        }
+    }
+
+    private GrammarCache.Spec spec(ToolGrammar grammar) {
+        List<Integer> tokens = new ArrayList<>();
+        for (String trigger : grammar.triggerTokens()) {
+            singleToken(model, trigger).ifPresent(tokens::add);
+        }
+        return new GrammarCache.Spec(grammar.gbnf(), grammar.root(), grammar.lazy(), grammar.triggerPatterns(),
+                tokens);
+    }
+
+    private LlamaGrammar checkout(GrammarCache.Spec spec) {
+        try {
+            return grammars.checkout(spec);
+        } catch (IllegalArgumentException e) {
+            // Garden wrote this grammar: that llama.cpp refuses it is Garden's bug, not the client's.
+            throw GardenException.internal("The output constraint for this request could not be compiled.", e);
+        }
     }
 
     /**
@@ -95,9 +238,24 @@ public final class LocalEngineBackend implements ModelBackend {
         return model.tokenize(text, true, true);
     }
 
+    private static Optional<Integer> singleToken(LlamaModel model, String text) {
+        int[] tokens = model.tokenize(text, false, true);
+        return tokens.length == 1 ? Optional.of(tokens[0]) : Optional.empty();
+    }
+
+    private static Optional<ThoughtTokens> thoughtTokens(LlamaModel model, ThinkingSyntax syntax) {
+        Optional<Integer> open = singleToken(model, syntax.open());
+        Optional<Integer> close = singleToken(model, syntax.close());
+        if (open.isEmpty() || close.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ThoughtTokens(open.get(), close.get(), model.tokenize(syntax.closing(), false, true)));
+    }
+
     @Override
     public void close() {
         engine.close();
+        grammars.close();
         model.close();
     }
 
@@ -106,33 +264,62 @@ public final class LocalEngineBackend implements ModelBackend {
         return "LocalEngineBackend[" + name + "]";
     }
 
-    /** Turns the engine's per-token callbacks into the domain's events. */
-    private record SinkListener(GenerationSink sink) implements TokenListener {
+    /**
+     * Turns the engine's per-token callbacks into the domain's events, through each choice's parser: content,
+     * thoughts and tool calls. Closes the request's grammar when the request ends.
+     */
+    private static final class ParsingListener implements TokenListener {
+        private final List<ChatOutputParser> parsers;
+        private final GenerationSink sink;
+        private final LlamaGrammar grammar;
+
+        ParsingListener(List<ChatOutputParser> parsers, GenerationSink sink, LlamaGrammar grammar) {
+            this.parsers = parsers;
+            this.sink = sink;
+            this.grammar = grammar;
+        }
+
         @Override
         public void onToken(int choice, int token, String text) {
             if (!text.isEmpty()) {
-                sink.onEvent(new InferenceEvent.TextDelta(choice, text));
+                emit(parsers.get(choice).push(text));
             }
         }
 
         @Override
         public void onFinish(int choice, FinishReason reason) {
-            sink.onEvent(new InferenceEvent.ChoiceFinished(choice, reason));
+            ChatOutputParser parser = parsers.get(choice);
+            emit(parser.finish());
+            sink.onEvent(new InferenceEvent.ChoiceFinished(choice, parser.finishReason(reason)));
         }
 
         @Override
         public void onComplete(int promptTokens, int completionTokens) {
-            sink.onComplete(new Usage(promptTokens, completionTokens));
+            onComplete(promptTokens, completionTokens, 0);
         }
 
         @Override
         public void onComplete(int promptTokens, int completionTokens, int reasoningTokens) {
+            release();
             sink.onComplete(new Usage(promptTokens, completionTokens, reasoningTokens));
         }
 
         @Override
         public void onError(GardenException error) {
+            release();
             sink.onError(error);
+        }
+
+        private void emit(List<InferenceEvent> events) {
+            for (InferenceEvent event : events) {
+                sink.onEvent(event);
+            }
+        }
+
+        private void release() {
+            if (grammar != null) {
+                grammar.close();
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.garden.engine;
 
+import dev.garden.llama.testing.NativeFixtures;
 import dev.garden.core.ErrorKind;
 import dev.garden.core.GardenException;
 import dev.garden.core.inference.ChatMessage;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LocalEngineBackendTest {
     // Writes BOS itself, as many real templates do; the tokenizer would add a second one if it were left in.
     static final String TEMPLATE = "{{ bos_token }}{% for m in messages %}"
-            + "{% if m['role'] == 'tool' %}{{ raise_exception('tools are not for stories') }}{% endif %}"
+            + "{% if m['role'] == 'assistant' %}{{ raise_exception('stories have no assistant') }}{% endif %}"
             + "{{ m['content'] }}{% endfor %}";
     static final EngineOptions OPTIONS = new EngineOptions(2, 256, 64, 2, 4, Duration.ofSeconds(1));
     static final SamplingParams GREEDY = new SamplingParams(0, 1, OptionalLong.empty(), 0, 0);
@@ -84,11 +85,11 @@ class LocalEngineBackendTest {
 
     @Test
     void generate_templateRaises_isInvalidArgumentWithTheTemplatesMessage() {
-        List<ChatMessage> messages = List.of(ChatMessage.text(Role.USER, "hi"), ChatMessage.text(Role.TOOL, "x"));
+        List<ChatMessage> messages = List.of(ChatMessage.text(Role.USER, "hi"), ChatMessage.text(Role.ASSISTANT, "x"));
         assertThatThrownBy(() -> backend.generate(request(messages, 4), new GenerationStream()))
                 .isInstanceOfSatisfying(GardenException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
-                    assertThat(e.getMessage()).isEqualTo("tools are not for stories");
+                    assertThat(e.getMessage()).isEqualTo("stories have no assistant");
                 });
     }
 

@@ -1,9 +1,10 @@
 package dev.garden.engine;
 
+import dev.garden.llama.testing.NativeFixtures;
 import dev.garden.core.GardenException;
 import dev.garden.core.inference.FinishReason;
 import dev.garden.core.inference.SamplingParams;
-import dev.garden.engine.llama.LlamaModel;
+import dev.garden.llama.LlamaModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.garden.gguf;
 
 import dev.garden.engine.EngineOptions;
 import dev.garden.engine.LlamaEngine;
-import dev.garden.engine.llama.LlamaLibrary;
-import dev.garden.engine.llama.LlamaModel;
+import dev.garden.llama.LlamaLibrary;
+import dev.garden.llama.LlamaModel;
 import dev.garden.gguf.testing.Qwen3TestModel;
 import dev.garden.jinja.JinjaTemplate;
 import dev.garden.models.fetch.LlamaCppLibraries;
@@ -45,8 +45,8 @@ class Qwen3TokenizerLlamaTest {
     @BeforeAll
     static void load() {
         LlamaLibrary library = LlamaLibrary.load(
-                LlamaCppLibraries.install(dev.garden.engine.NativeFixtures.testCache(), ProgressListener.console()), Optional.empty());
-        model = LlamaModel.load(library, Qwen3TestModel.write(dev.garden.engine.NativeFixtures.testCache()));
+                LlamaCppLibraries.install(dev.garden.llama.testing.NativeFixtures.testCache(), ProgressListener.console()), Optional.empty());
+        model = LlamaModel.load(library, Qwen3TestModel.write(dev.garden.llama.testing.NativeFixtures.testCache()));
     }
 
     @AfterAll

@@ -7,8 +7,8 @@ import dev.garden.engine.EngineOptions;
 import dev.garden.engine.EngineRequest;
 import dev.garden.engine.LlamaEngine;
 import dev.garden.engine.TokenListener;
-import dev.garden.engine.llama.LlamaLibrary;
-import dev.garden.engine.llama.LlamaModel;
+import dev.garden.llama.LlamaLibrary;
+import dev.garden.llama.LlamaModel;
 import dev.garden.models.fetch.LlamaCppLibraries;
 import dev.garden.models.fetch.ProgressListener;
 import org.junit.jupiter.api.AfterAll;
@@ -44,10 +44,10 @@ class SyntheticModelLlamaTest {
 
     @BeforeAll
     static void load() throws IOException {
-        library = LlamaLibrary.load(LlamaCppLibraries.install(dev.garden.engine.NativeFixtures.testCache(), ProgressListener.console()),
+        library = LlamaLibrary.load(LlamaCppLibraries.install(dev.garden.llama.testing.NativeFixtures.testCache(), ProgressListener.console()),
                 Optional.empty());
         synthetic = SyntheticModel.preset("llama-tiny-f32")
-                .tokenizerFrom(GgufFile.read(dev.garden.engine.NativeFixtures.stories260K()))
+                .tokenizerFrom(GgufFile.read(dev.garden.llama.testing.NativeFixtures.stories260K()))
                 .name("synthetic tiny")
                 .build();
         Path file = dir.resolve("tiny.gguf");
@@ -92,7 +92,7 @@ class SyntheticModelLlamaTest {
     void load_q8WeightsWithTiedEmbeddings_generates() throws Exception {
         Path file = dir.resolve("tiny-q8_0.gguf");
         SyntheticModel.preset("llama-tiny-f32").weightType(GgmlType.Q8_0).seed(7).tiedEmbeddings(true)
-                .tokenizerFrom(GgufFile.read(dev.garden.engine.NativeFixtures.stories260K())).build().write(file);
+                .tokenizerFrom(GgufFile.read(dev.garden.llama.testing.NativeFixtures.stories260K())).build().write(file);
         try (LlamaModel quantized = LlamaModel.load(library, file);
              LlamaEngine engine = LlamaEngine.start(quantized,
                      new EngineOptions(1, 64, 16, 2, 4, Duration.ofSeconds(1)))) {

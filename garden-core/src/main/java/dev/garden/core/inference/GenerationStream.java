@@ -47,4 +47,9 @@ public final class GenerationStream implements GenerationSink {
     public Item take() throws InterruptedException {
         return items.take();
     }
+
+    /** The next item, waiting at most {@code timeout} for it; null when none came in time. */
+    public Item poll(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
+        return items.poll(timeout, unit);
+    }
 }
