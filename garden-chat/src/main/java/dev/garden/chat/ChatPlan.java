@@ -127,7 +127,8 @@ public final class ChatPlan {
         if (!toolsActive()) {
             return Optional.empty();
         }
-        return Optional.of(ToolGrammars.build(format, tools, choice, parallel, startsInThought(prompt)));
+        return Optional.of(ToolGrammars.build(format, tools, choice, parallel, startsInThought(prompt),
+                !skipsThinking()));
     }
 
     /**

@@ -43,15 +43,25 @@ final class ToolGrammars {
      */
     static ToolGrammar build(ChatFormat format, List<ToolDefinition> tools, ToolChoice choice, boolean parallel,
                              boolean startsInThought) {
+        return build(format, tools, choice, parallel, startsInThought, true);
+    }
+
+    /**
+     * @param mayThink whether a strict grammar lets the model open a thought before its calls (not when thinking is
+     *                 skipped); a thought the prompt opened is always finished
+     */
+    static ToolGrammar build(ChatFormat format, List<ToolDefinition> tools, ToolChoice choice, boolean parallel,
+                             boolean startsInThought, boolean mayThink) {
         List<ToolDefinition> callable = choice instanceof ToolChoice.Named named
                 ? tools.stream().filter(tool -> tool.name().equals(named.name())).toList() : tools;
         boolean lazy = choice instanceof ToolChoice.Auto && format.family() != ToolCallFamily.GENERIC;
-        return new ToolGrammars(format, parallel).grammar(callable, choice, lazy, startsInThought);
+        return new ToolGrammars(format, parallel).grammar(callable, choice, lazy, startsInThought, mayThink);
     }
 
-    private ToolGrammar grammar(List<ToolDefinition> tools, ToolChoice choice, boolean lazy, boolean startsInThought) {
+    private ToolGrammar grammar(List<ToolDefinition> tools, ToolChoice choice, boolean lazy, boolean startsInThought,
+                                boolean mayThink) {
         // The thought's rules first: they need fixed names, which the schemas' rules could otherwise take.
-        String thought = lazy ? "" : thought(startsInThought);
+        String thought = lazy || !(mayThink || startsInThought) ? "" : thought(startsInThought);
         List<String> calls = new ArrayList<>();
         for (ToolDefinition tool : tools) {
             calls.add(builder.rule("call-" + tool.name(), call(tool, arguments(tool))));

@@ -122,6 +122,19 @@ class ToolGrammarsTest {
     }
 
     @Test
+    void grammar_thinkingSkipped_allowsNoThoughtBeforeTheCall() {
+        String thought = "<think>\nLet me see.\n</think>\n\n";
+        ToolGrammar thinking = grammar(ParserCases.QWEN_3, ToolChoice.REQUIRED, true, ParserCases.CHATML);
+        ToolGrammar skipping = ParserCases.QWEN_3.plan(Streams.TOOLS, ToolChoice.REQUIRED, true,
+                new Reasoning(java.util.OptionalInt.of(0), false), IdGenerator.sequential())
+                .grammar(ParserCases.CHATML).orElseThrow();
+
+        assertThat(LlamaJudge.accepts(thinking, thought + ParserCases.WEATHER_CALL)).isTrue();
+        assertThat(LlamaJudge.accepts(skipping, thought + ParserCases.WEATHER_CALL)).isFalse();
+        assertThat(LlamaJudge.accepts(skipping, ParserCases.WEATHER_CALL)).isTrue();
+    }
+
+    @Test
     void grammar_autoWithText_staysDormantUntilTheTrigger() {
         ToolGrammar grammar = grammar(ParserCases.QWEN_25, ToolChoice.AUTO, true, ParserCases.CHATML);
 

@@ -2,8 +2,10 @@ package dev.garden.cli;
 
 import dev.garden.core.ErrorKind;
 import dev.garden.core.GardenException;
+import dev.garden.core.IdGenerator;
 import dev.garden.core.inference.ModelBackend;
 import dev.garden.core.inference.ModelRegistry;
+import dev.garden.core.inference.SamplingParams;
 import dev.garden.engine.EngineOptions;
 import dev.garden.engine.LocalEngineBackend;
 import dev.garden.llama.LlamaLibrary;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -46,8 +49,10 @@ final class CatalogModelRegistry implements ModelRegistry, AutoCloseable {
         return new CatalogModelRegistry(catalog, spec -> {
             Path gguf = store.fetch(spec, progress);
             EngineOptions options = settings.optionsFor(spec);
+            SamplingParams sampling = new SamplingParams(spec.sampling().temperature(), spec.sampling().topP(),
+                    OptionalLong.empty(), 0, 0);
             return LocalEngineBackend.open(spec.id(), library, gguf,
-                    spec.chatTemplate().map(ChatTemplateSource::read), options, clock);
+                    spec.chatTemplate().map(ChatTemplateSource::read), options, sampling, clock, IdGenerator.random());
         });
     }
 

@@ -3,6 +3,7 @@ package dev.garden.cli;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleAuthTestClock;
 import com.google.auth.oauth2.ServiceAccountCredentials;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.openai.client.OpenAIClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.BadRequestException;
@@ -12,6 +13,10 @@ import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
+import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
+import com.openai.models.chat.completions.ChatCompletionToolChoiceOption;
+import com.openai.models.chat.completions.StructuredChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.garden.client.OpenAICredentialsRefresher;
@@ -110,6 +115,66 @@ class OpenAiJavaConformanceTest {
         assertThat(chunks.getFirst().choices().getFirst().delta().role()).isPresent();
         assertThat(chunks.getLast().choices()).isEmpty();
         assertThat(chunks.getLast().usage()).isPresent();
+    }
+
+    /** The seeds' CalendarEvent, as a Java class for {@code responseFormat(Class)}. */
+    static final class CalendarEvent {
+        @JsonProperty("name")
+        public String name;
+        @JsonProperty("date")
+        public String date;
+        @JsonProperty("participants")
+        public List<String> participants;
+    }
+
+    @Test
+    void create_responseFormatClass_everySeedParsesIntoTheClass() {
+        for (long seed = 0; seed < 40; seed++) {
+            StructuredChatCompletion<CalendarEvent> completion = client.chat().completions().create(
+                    ChatCompletionCreateParams.builder()
+                            .model(MODEL)
+                            .addSystemMessage("Extract the event information.")
+                            .addUserMessage("Alice and Bob are going to a science fair on Friday.")
+                            .responseFormat(CalendarEvent.class)
+                            .seed(seed)
+                            .build());
+
+            CalendarEvent event = completion.choices().getFirst().message().content().orElseThrow();
+            assertThat(event.name).as("seed %d", seed).isNotNull();
+            assertThat(event.date).isNotNull();
+            assertThat(event.participants).isNotNull();
+        }
+    }
+
+    /** A tool from a class, as {@code addTool(Class)} sends it: strict, every property required. */
+    static final class GetWeather {
+        @JsonProperty("city")
+        public String city;
+    }
+
+    @Test
+    void createStreaming_requiredToolFromClass_accumulatorRebuildsACallWhoseArgumentsParse() {
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
+                .model(MODEL)
+                .addUserMessage("What's the weather like in Paris today?")
+                .addTool(GetWeather.class)
+                .toolChoice(ChatCompletionToolChoiceOption.Auto.REQUIRED)
+                .parallelToolCalls(false)
+                .build();
+
+        ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
+            stream.stream().forEach(accumulator::accumulate);
+        }
+        ChatCompletion.Choice choice = accumulator.chatCompletion().choices().getFirst();
+
+        assertThat(choice.finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
+        List<ChatCompletionMessageToolCall> calls = choice.message().toolCalls().orElseThrow();
+        assertThat(calls).hasSize(1);
+        ChatCompletionMessageFunctionToolCall call = calls.getFirst().asFunction();
+        assertThat(call.id()).isNotBlank();
+        assertThat(call.function().name()).isEqualTo("GetWeather");
+        assertThat(call.function().arguments(GetWeather.class).city).isNotNull();
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.garden.core.inference.InferenceRequest;
 import dev.garden.core.inference.ModelBackend;
 import dev.garden.core.inference.Reasoning;
 import dev.garden.core.inference.ResponseFormat;
+import dev.garden.core.inference.SamplingParams;
 import dev.garden.core.inference.ToolChoice;
 import dev.garden.core.inference.Usage;
 import dev.garden.grammar.Grammar;
@@ -58,9 +59,11 @@ public final class LocalEngineBackend implements ModelBackend {
     private final JsonSchemaGrammars schemas = JsonSchemaGrammars.create();
     private final GrammarCache grammars;
     private final IdGenerator ids;
+    private final SamplingParams samplingDefaults;
 
     private LocalEngineBackend(String name, LlamaModel model, LlamaEngine engine, ChatPromptRenderer renderer,
-                               ChatFormat format, Optional<ThoughtTokens> thoughtTokens, IdGenerator ids) {
+                               ChatFormat format, Optional<ThoughtTokens> thoughtTokens, IdGenerator ids,
+                               SamplingParams samplingDefaults) {
         this.name = name;
         this.model = model;
         this.engine = engine;
@@ -69,12 +72,17 @@ public final class LocalEngineBackend implements ModelBackend {
         this.thoughtTokens = thoughtTokens;
         this.grammars = new GrammarCache(model, CACHED_GRAMMARS);
         this.ids = ids;
+        this.samplingDefaults = samplingDefaults;
     }
 
-    /** As {@link #open(String, LlamaLibrary, Path, Optional, EngineOptions, Clock, IdGenerator)}, with random ids. */
+    /**
+     * As {@link #open(String, LlamaLibrary, Path, Optional, EngineOptions, SamplingParams, Clock, IdGenerator)}, with
+     * OpenAI's sampling defaults and random ids.
+     */
     public static LocalEngineBackend open(String name, LlamaLibrary library, Path gguf,
                                           Optional<String> templateOverride, EngineOptions options, Clock clock) {
-        return open(name, library, gguf, templateOverride, options, clock, IdGenerator.random());
+        return open(name, library, gguf, templateOverride, options, SamplingParams.DEFAULTS, clock,
+                IdGenerator.random());
     }
 
     /**
@@ -85,13 +93,14 @@ public final class LocalEngineBackend implements ModelBackend {
      * @param gguf             the model file
      * @param templateOverride a chat template to use instead of the GGUF's own
      * @param options          slots, context and limits
+     * @param samplingDefaults the sampling requests get for what they leave out (the model's recommended settings)
      * @param clock            what {@code strftime_now} in templates reads
      * @param ids              where tool-call ids come from
      * @throws IllegalArgumentException when the model has no usable chat template or cannot be loaded
      */
     public static LocalEngineBackend open(String name, LlamaLibrary library, Path gguf,
-                                          Optional<String> templateOverride, EngineOptions options, Clock clock,
-                                          IdGenerator ids) {
+                                          Optional<String> templateOverride, EngineOptions options,
+                                          SamplingParams samplingDefaults, Clock clock, IdGenerator ids) {
         LlamaModel model = LlamaModel.load(library, gguf);
         try {
             String template = templateOverride.or(model::chatTemplate).orElseThrow(() ->
@@ -112,7 +121,8 @@ public final class LocalEngineBackend implements ModelBackend {
             LlamaEngine engine = LlamaEngine.start(model, options, System.nanoTime(), textTokens);
             LOG.log(System.Logger.Level.INFO, "serving {0}: {1}, {2} slots of {3} tokens, {4} threads, {5}",
                     name, model.description(), options.slots(), engine.contextPerSlot(), options.threads(), format);
-            return new LocalEngineBackend(name, model, engine, renderer, format, thoughtTokens, ids);
+            return new LocalEngineBackend(name, model, engine, renderer, format, thoughtTokens, ids,
+                    samplingDefaults);
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -122,6 +132,11 @@ public final class LocalEngineBackend implements ModelBackend {
     /** The engine, for stats. */
     public LlamaEngine engine() {
         return engine;
+    }
+
+    @Override
+    public SamplingParams samplingDefaults() {
+        return samplingDefaults;
     }
 
     /** What the model's chat template implies about tool calls and thoughts. */

@@ -29,7 +29,9 @@ final class CatalogParser {
             JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> DOCUMENT_FIELDS = Set.of("default", "models");
     private static final Set<String> MODEL_FIELDS =
-            Set.of("id", "sources", "sha256", "contextLength", "chatTemplate", "description", "license");
+            Set.of("id", "sources", "sha256", "contextLength", "chatTemplate", "description", "license",
+                    "sampling");
+    private static final Set<String> SAMPLING_FIELDS = Set.of("temperature", "topP");
     private static final Set<String> TEMPLATE_FIELDS = Set.of("text", "file", "resource");
 
     private final String origin;
@@ -103,10 +105,33 @@ final class CatalogParser {
         try {
             return new ModelSpec(id, sources, optionalString(node, "sha256", at), context.intValue(),
                     chatTemplate(node.path("chatTemplate"), at), optionalString(node, "description", at),
-                    optionalString(node, "license", at));
+                    optionalString(node, "license", at), sampling(node.path("sampling"), at));
         } catch (IllegalArgumentException e) {
             throw fail(at + e.getMessage());
         }
+    }
+
+    private SamplingDefaults sampling(JsonNode node, String at) {
+        if (node.isMissingNode() || node.isNull()) {
+            return SamplingDefaults.OPENAI;
+        }
+        if (!node.isObject()) {
+            throw fail(at + "\"sampling\" must be an object such as {\"temperature\": 0.2, \"topP\": 0.9}");
+        }
+        checkFields(node, SAMPLING_FIELDS, at + "\"sampling\": ");
+        return new SamplingDefaults(number(node, "temperature", SamplingDefaults.OPENAI.temperature(), at),
+                number(node, "topP", SamplingDefaults.OPENAI.topP(), at));
+    }
+
+    private double number(JsonNode node, String field, double fallback, String at) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isNumber()) {
+            throw fail(at + "\"sampling\".\"" + field + "\" must be a number, not " + value);
+        }
+        return value.doubleValue();
     }
 
     private List<ModelSource> sources(JsonNode node, String at) {

@@ -26,7 +26,8 @@ import java.util.Optional;
  *       "contextLength": 4096,
  *       "chatTemplate": {"file": "templates/tiny-chat.jinja"},
  *       "description": "...",
- *       "license": "apache-2.0"
+ *       "license": "apache-2.0",
+ *       "sampling": {"temperature": 0.2, "topP": 0.9}
  *     }
  *   ]
  * }

@@ -21,10 +21,11 @@ import java.util.regex.Pattern;
  * @param chatTemplate a template to use instead of the one in the GGUF file
  * @param description a line for people choosing a model
  * @param license the license's identifier, such as {@code apache-2.0}
+ * @param sampling the sampling requests get when they leave it out
  */
 public record ModelSpec(String id, List<ModelSource> sources, Optional<String> sha256, int contextLength,
                         Optional<ChatTemplateSource> chatTemplate, Optional<String> description,
-                        Optional<String> license) {
+                        Optional<String> license, SamplingDefaults sampling) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -37,6 +38,7 @@ public record ModelSpec(String id, List<ModelSource> sources, Optional<String> s
         Objects.requireNonNull(chatTemplate, "chatTemplate");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(license, "license");
+        Objects.requireNonNull(sampling, "sampling");
         checkId(id);
         sources = List.copyOf(sources);
         if (sources.isEmpty()) {
@@ -57,6 +59,13 @@ public record ModelSpec(String id, List<ModelSource> sources, Optional<String> s
             throw new IllegalArgumentException("\"contextLength\" must be a positive number of tokens, not "
                     + contextLength);
         }
+    }
+
+    /** A model with OpenAI's default sampling. */
+    public ModelSpec(String id, List<ModelSource> sources, Optional<String> sha256, int contextLength,
+                     Optional<ChatTemplateSource> chatTemplate, Optional<String> description,
+                     Optional<String> license) {
+        this(id, sources, sha256, contextLength, chatTemplate, description, license, SamplingDefaults.OPENAI);
     }
 
     /** The model's publisher, the part of {@link #id()} before the {@code /}. */

@@ -30,6 +30,20 @@ class ModelCatalogTest {
         assertThat(smol.chatTemplate()).isEmpty();
         assertThat(smol.license()).contains("apache-2.0");
         assertThat(smol.description().orElseThrow()).contains("hf://HuggingFaceTB/SmolLM2-135M-Instruct-GGUF");
+        // The model card's recommended sampling.
+        assertThat(smol.sampling()).isEqualTo(new SamplingDefaults(0.2, 0.9));
+    }
+
+    @Test
+    void load_sampling_givenFieldsReplaceOpenAisDefaults() throws IOException {
+        writeUserCatalog("{\"models\": [{\"id\": \"acme/a\", \"sources\": [\"/a.gguf\"], \"contextLength\": 1,"
+                + " \"sampling\": {\"temperature\": 0.6}}, {\"id\": \"acme/b\", \"sources\": [\"/b.gguf\"],"
+                + " \"contextLength\": 1}]}");
+
+        ModelCatalog catalog = ModelCatalog.load(home);
+
+        assertThat(catalog.find("acme/a").orElseThrow().sampling()).isEqualTo(new SamplingDefaults(0.6, 1));
+        assertThat(catalog.find("acme/b").orElseThrow().sampling()).isEqualTo(SamplingDefaults.OPENAI);
     }
 
     @Test
@@ -136,7 +150,11 @@ class ModelCatalogTest {
                 "model #1 (acme/tiny): \"sources\"[1]: \"pip://x\" must pin an exact version");
         assertInvalid("{\"id\": \"acme/tiny\", \"sources\": [\"/m.gguf\"], \"contextLenght\": 1}",
                 "model #1 (acme/tiny): unknown field \"contextLenght\"; the fields are [chatTemplate, contextLength, "
-                        + "description, id, license, sha256, sources]");
+                        + "description, id, license, sampling, sha256, sources]");
+        assertInvalid("{\"id\": \"acme/tiny\", \"sources\": [\"/m.gguf\"], \"contextLength\": 1, \"sampling\": "
+                + "{\"temperature\": 3}}", "model #1 (acme/tiny): \"sampling\".\"temperature\" must be between 0 and 2");
+        assertInvalid("{\"id\": \"acme/tiny\", \"sources\": [\"/m.gguf\"], \"contextLength\": 1, \"sampling\": "
+                + "{\"top_p\": 0.5}}", "model #1 (acme/tiny): \"sampling\": unknown field \"top_p\"");
         assertInvalid("{\"sources\": [\"/m.gguf\"], \"contextLength\": 1}", "model #1: \"id\" is required");
         assertInvalid("{\"id\": \"acme/tiny\", \"sources\": [\"/a.gguf\", \"/b.gguf\"], \"contextLength\": 1}",
                 "model #1 (acme/tiny): \"sha256\" is required because the 2 parts are joined into one file");

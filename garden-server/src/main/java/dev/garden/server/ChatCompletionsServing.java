@@ -141,8 +141,8 @@ final class ChatCompletionsServing {
         if (stopping) {
             throw shuttingDown();
         }
-        InferenceRequest domain = InferenceRequests.toDomain(request);
         ModelBackend backend = registry.publisherModel(request.model());
+        InferenceRequest domain = InferenceRequests.toDomain(request, backend.samplingDefaults());
         String id = ids.next(ID_PREFIX);
         long created = clock.instant().getEpochSecond();
         GenerationStream items = new GenerationStream();

@@ -50,7 +50,11 @@ final class InferenceRequests {
 
     /** The domain request for a wire request, with OpenAI's defaults for what the caller left out. */
     static InferenceRequest toDomain(ChatCompletionRequest request) {
-        SamplingParams defaults = SamplingParams.DEFAULTS;
+        return toDomain(request, SamplingParams.DEFAULTS);
+    }
+
+    /** The domain request for a wire request, with the model's sampling defaults for what the caller left out. */
+    static InferenceRequest toDomain(ChatCompletionRequest request, SamplingParams defaults) {
         SamplingParams sampling = new SamplingParams(
                 orDefault(request.temperature(), defaults.temperature()),
                 orDefault(request.topP(), defaults.topP()),

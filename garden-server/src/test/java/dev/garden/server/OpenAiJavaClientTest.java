@@ -18,6 +18,7 @@ import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.StructuredChatCompletion;
 import dev.garden.core.inference.ResponseFormat;
+import dev.garden.core.inference.SamplingParams;
 import dev.garden.core.inference.ToolDefinition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -167,6 +168,21 @@ class OpenAiJavaClientTest {
         assertThat(completion.usage().orElseThrow().completionTokensDetails().orElseThrow().reasoningTokens())
                 .contains(4L);
         assertThat(registry.backend("scripted/reasoner").lastRequest().reasoning().budget()).hasValue(1024);
+    }
+
+    @Test
+    void create_samplingLeftOut_getsTheModelsDefaults_givenSamplingWins() {
+        client.chat().completions().create(ChatCompletionCreateParams.builder()
+                .model("scripted/reasoner").addUserMessage("Hi").build());
+        SamplingParams defaulted = registry.backend("scripted/reasoner").lastRequest().sampling();
+        assertThat(defaulted.temperature()).isEqualTo(0.6);
+        assertThat(defaulted.topP()).isEqualTo(0.95);
+
+        client.chat().completions().create(ChatCompletionCreateParams.builder()
+                .model("scripted/reasoner").addUserMessage("Hi").temperature(1.0).build());
+        SamplingParams given = registry.backend("scripted/reasoner").lastRequest().sampling();
+        assertThat(given.temperature()).isEqualTo(1.0);
+        assertThat(given.topP()).isEqualTo(0.95);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.garden.core.inference.GenerationSink;
 import dev.garden.core.inference.InferenceEvent;
 import dev.garden.core.inference.InferenceRequest;
 import dev.garden.core.inference.ModelBackend;
+import dev.garden.core.inference.SamplingParams;
 import dev.garden.core.inference.Role;
 import dev.garden.core.inference.ToolChoice;
 import dev.garden.core.inference.Usage;
@@ -63,6 +64,13 @@ final class ScriptedBackend implements ModelBackend {
     /** Counts down when a generation of this backend is cancelled. */
     CountDownLatch cancelled() {
         return cancelled;
+    }
+
+    /** scripted/reasoner recommends its own sampling, as a catalog entry can; the others keep OpenAI's. */
+    @Override
+    public SamplingParams samplingDefaults() {
+        return model.equals("scripted/reasoner")
+                ? new SamplingParams(0.6, 0.95, java.util.OptionalLong.empty(), 0, 0) : SamplingParams.DEFAULTS;
     }
 
     /** The last request this backend was asked to generate for. */

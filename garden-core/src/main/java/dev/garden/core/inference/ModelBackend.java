@@ -16,6 +16,14 @@ public interface ModelBackend extends AutoCloseable {
      */
     Generation generate(InferenceRequest request, GenerationSink sink);
 
+    /**
+     * The sampling a request gets for the parameters it leaves out ({@code temperature}, {@code top_p}): the
+     * model's recommended settings where its catalog entry gives them, else OpenAI's defaults.
+     */
+    default SamplingParams samplingDefaults() {
+        return SamplingParams.DEFAULTS;
+    }
+
     /** Releases what the backend holds. Generations under way end with {@code UNAVAILABLE}. */
     @Override
     void close();
