@@ -41,7 +41,7 @@ def test_json_object_mode_always_gives_one_object(client):
     for seed in range(10):
         response = client.chat.completions.create(
             model=DEFAULT_MODEL, seed=seed, response_format={"type": "json_object"}, max_tokens=256,
-            messages=[{"role": "user", "content": "Describe a cat as JSON."}])
+            messages=[{"role": "user", "content": "Give the name, age and colour of a cat as a JSON object."}])
         choice = response.choices[0]
         assert choice.finish_reason in ("stop", "length")
         if choice.finish_reason == "stop":
