@@ -13,7 +13,9 @@ let garden;
 let openai;
 before(async () => {
   garden = await startGarden();
-  const auth = new GoogleAuth({ keyFile: garden.adminKeyFile });
+  // Application Default Credentials, as google.auth.default() reads them in the seeds.
+  process.env.GOOGLE_APPLICATION_CREDENTIALS = garden.adminKeyFile;
+  const auth = new GoogleAuth();
   const client = await auth.getClient();
   openai = new OpenAI({
     baseURL: `${garden.url}/v1/projects/garden-default/locations/us-central1/endpoints/openapi`,
