@@ -1,19 +1,11 @@
 package dev.garden.chat;
 
-import dev.garden.llama.ChatGrammarProbe;
 import dev.garden.llama.LlamaGrammar;
-import dev.garden.llama.LlamaLibrary;
 import dev.garden.llama.LlamaModel;
-import dev.garden.models.ModelCatalog;
-import dev.garden.models.fetch.FetchConfig;
-import dev.garden.models.fetch.LlamaCppLibraries;
-import dev.garden.models.fetch.ModelStore;
-import dev.garden.models.fetch.ProgressListener;
+import dev.garden.llama.testing.NativeFixtures;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * llama.cpp as the judge of the tool-call grammars: its parser must accept them, and its grammar sampler must let an
@@ -21,21 +13,11 @@ import java.util.Optional;
  * cache as Garden fetches it, loaded once per JVM and never closed) supplies the vocabulary.
  */
 final class LlamaJudge {
-    private static LlamaModel model;
-
     private LlamaJudge() {
     }
 
-    static synchronized LlamaModel model() {
-        if (model == null) {
-            Path cache = Path.of(System.getProperty("garden.test.cache", "../.cache"));
-            Path directory = LlamaCppLibraries.install(cache, ProgressListener.console());
-            LlamaLibrary library = LlamaLibrary.load(directory, Optional.empty());
-            Path gguf = ModelStore.create(cache, FetchConfig.fromEnvironment())
-                    .fetch(ModelCatalog.builtIn().defaultModel(), ProgressListener.console());
-            model = LlamaModel.load(library, gguf);
-        }
-        return model;
+    static LlamaModel model() {
+        return NativeFixtures.smolLm2();
     }
 
     /** Compiles a tool grammar as the engine would: lazy ones with their patterns and single-token triggers. */
@@ -61,12 +43,12 @@ final class LlamaJudge {
     static boolean accepts(ToolGrammar grammar, String output) {
         try (LlamaGrammar state = compile(grammar)) {
             for (int token : model().tokenize(output, false, false)) {
-                if (!ChatGrammarProbe.allows(state, model(), token)) {
+                if (!state.allows(token)) {
                     return false;
                 }
-                ChatGrammarProbe.accept(state, token);
+                state.accept(token);
             }
-            return ChatGrammarProbe.allows(state, model(), model().eosToken());
+            return state.allows(model().eosToken());
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.garden.grammar;
 
-import dev.garden.llama.GrammarProbe;
 import dev.garden.llama.LlamaGrammar;
 import dev.garden.llama.LlamaModel;
+import dev.garden.llama.testing.NativeFixtures;
 
 /**
  * llama.cpp as the judge of the grammars: its parser must accept every grammar Garden emits, and its grammar
@@ -13,7 +13,7 @@ final class GrammarJudge {
     }
 
     static LlamaModel model() {
-        return LlamaFixtures.smolLm2();
+        return NativeFixtures.smolLm2();
     }
 
     /** llama.cpp's parser; throws IllegalArgumentException when it refuses the grammar. */
@@ -36,12 +36,12 @@ final class GrammarJudge {
         LlamaModel model = model();
         try (LlamaGrammar state = compiled.copy()) {
             for (int token : model.tokenize(document, false, false)) {
-                if (!GrammarProbe.allows(state, model, token)) {
+                if (!state.allows(token)) {
                     return false;
                 }
-                GrammarProbe.accept(state, token);
+                state.accept(token);
             }
-            return GrammarProbe.allows(state, model, model.eosToken());
+            return state.allows(model.eosToken());
         }
     }
 }

@@ -1,6 +1,10 @@
 package dev.garden.llama.testing;
 
 import dev.garden.llama.LlamaLibrary;
+import dev.garden.llama.LlamaModel;
+import dev.garden.models.ModelCatalog;
+import dev.garden.models.fetch.FetchConfig;
+import dev.garden.models.fetch.ModelStore;
 import dev.garden.models.fetch.LlamaCppLibraries;
 import dev.garden.models.fetch.ProgressListener;
 
@@ -20,6 +24,22 @@ public final class NativeFixtures {
     public static synchronized LlamaLibrary library() {
         Path directory = LlamaCppLibraries.install(testCache(), ProgressListener.console());
         return LlamaLibrary.load(directory, Optional.empty());
+    }
+
+    private static LlamaModel smolLm2;
+
+    /**
+     * SmolLM2-135M-Instruct, Garden's default model, fetched into the test cache as Garden fetches it: a real
+     * vocabulary that can spell JSON (stories260K's cannot). Loaded once per test JVM and never closed, so that every
+     * test class can share it.
+     */
+    public static synchronized LlamaModel smolLm2() {
+        if (smolLm2 == null) {
+            Path gguf = ModelStore.create(testCache(), FetchConfig.fromEnvironment())
+                    .fetch(ModelCatalog.builtIn().defaultModel(), ProgressListener.console());
+            smolLm2 = LlamaModel.load(library(), gguf);
+        }
+        return smolLm2;
     }
 
     /** The artifact cache tests share across runs. */
