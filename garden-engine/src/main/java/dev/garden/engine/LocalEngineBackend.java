@@ -28,8 +28,9 @@ import dev.garden.llama.LlamaModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -56,20 +57,23 @@ public final class LocalEngineBackend implements ModelBackend {
     private final ChatPromptRenderer renderer;
     private final ChatFormat format;
     private final Optional<ThoughtTokens> thoughtTokens;
+    /** The format's markers that are single tokens in this vocabulary, by text (call triggers among them). */
+    private final Map<String, Integer> markerTokens;
     private final JsonSchemaGrammars schemas = JsonSchemaGrammars.create();
     private final GrammarCache grammars;
     private final IdGenerator ids;
     private final SamplingParams samplingDefaults;
 
     private LocalEngineBackend(String name, LlamaModel model, LlamaEngine engine, ChatPromptRenderer renderer,
-                               ChatFormat format, Optional<ThoughtTokens> thoughtTokens, IdGenerator ids,
-                               SamplingParams samplingDefaults) {
+                               ChatFormat format, Optional<ThoughtTokens> thoughtTokens,
+                               Map<String, Integer> markerTokens, IdGenerator ids, SamplingParams samplingDefaults) {
         this.name = name;
         this.model = model;
         this.engine = engine;
         this.renderer = renderer;
         this.format = format;
         this.thoughtTokens = thoughtTokens;
+        this.markerTokens = markerTokens;
         this.grammars = new GrammarCache(model, CACHED_GRAMMARS);
         this.ids = ids;
         this.samplingDefaults = samplingDefaults;
@@ -109,20 +113,21 @@ public final class LocalEngineBackend implements ModelBackend {
             ChatPromptRenderer renderer = new ChatPromptRenderer(template, model.tokenText(model.bosToken()),
                     model.tokenText(model.eosToken()), clock);
             ChatFormat format = ChatFormat.detect(template);
-            Set<Integer> textTokens = new LinkedHashSet<>();
+            Map<String, Integer> markerTokens = new LinkedHashMap<>();
             for (String marker : format.preservedTokens()) {
-                singleToken(model, marker).ifPresent(textTokens::add);
+                singleToken(model, marker).ifPresent(token -> markerTokens.put(marker, token));
             }
             Optional<ThoughtTokens> thoughtTokens = format.thinking().flatMap(syntax -> thoughtTokens(model, syntax));
             if (format.thinking().isPresent() && thoughtTokens.isEmpty()) {
                 LOG.log(System.Logger.Level.WARNING, "{0}: its thought markers are not single tokens; thinking"
                         + " budgets other than 0 are not enforced", name);
             }
-            LlamaEngine engine = LlamaEngine.start(model, options, System.nanoTime(), textTokens);
+            LlamaEngine engine = LlamaEngine.start(model, options, System.nanoTime(),
+                    Set.copyOf(markerTokens.values()));
             LOG.log(System.Logger.Level.INFO, "serving {0}: {1}, {2} slots of {3} tokens, {4} threads, {5}",
                     name, model.description(), options.slots(), engine.contextPerSlot(), options.threads(), format);
-            return new LocalEngineBackend(name, model, engine, renderer, format, thoughtTokens, ids,
-                    samplingDefaults);
+            return new LocalEngineBackend(name, model, engine, renderer, format, thoughtTokens,
+                    Map.copyOf(markerTokens), ids, samplingDefaults);
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -147,8 +152,9 @@ public final class LocalEngineBackend implements ModelBackend {
     @Override
     public Generation generate(InferenceRequest request, GenerationSink sink) {
         Objects.requireNonNull(sink, "sink");
-        ChatPlan plan = format.plan(request.tools(), request.toolChoice(), request.parallelToolCalls(),
-                reasoning(request), ids);
+        Reasoning reasoning = reasoning(request);
+        ChatPlan plan = format.plan(request.tools(), request.toolChoice(), request.parallelToolCalls(), reasoning,
+                ids);
         String rendered = renderer.render(plan.messages(request.messages()), plan.templateVariables());
         String prompt = rendered + plan.promptSuffix(rendered);
         int[] tokens = tokenize(prompt);
@@ -158,10 +164,9 @@ public final class LocalEngineBackend implements ModelBackend {
         LlamaGrammar grammar = spec.map(this::checkout).orElse(null);
         try {
             boolean startsInThought = plan.startsInThought(prompt);
-            OptionalInt budget = plan.format().thinking().isPresent() ? reasoning(request).budget()
-                    : OptionalInt.empty();
+            // Without a budget the engine still follows the thoughts: to count them, and to set a lazy grammar aside.
             Optional<ThoughtLimit> thoughts = thoughtTokens.map(markers -> new ThoughtLimit(
-                    budget.orElse(Integer.MAX_VALUE), markers.open(), markers.close(), markers.closing(),
+                    reasoning.budget().orElse(Integer.MAX_VALUE), markers.open(), markers.close(), markers.closing(),
                     startsInThought));
             EngineRequest work = new EngineRequest(tokens, request.sampling(), maxTokens, request.stop(),
                     request.choices(), false, Optional.ofNullable(grammar), thoughts,
@@ -223,9 +228,13 @@ public final class LocalEngineBackend implements ModelBackend {
     }
 
     private GrammarCache.Spec spec(ToolGrammar grammar) {
+        // Trigger words are among the format's markers; those that are single tokens here were found at open.
         List<Integer> tokens = new ArrayList<>();
         for (String trigger : grammar.triggerTokens()) {
-            singleToken(model, trigger).ifPresent(tokens::add);
+            Integer token = markerTokens.get(trigger);
+            if (token != null) {
+                tokens.add(token);
+            }
         }
         return new GrammarCache.Spec(grammar.gbnf(), grammar.root(), grammar.lazy(), grammar.triggerPatterns(),
                 tokens);

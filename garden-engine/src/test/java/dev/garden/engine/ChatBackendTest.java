@@ -71,6 +71,17 @@ class ChatBackendTest {
         qwen3.close();
     }
 
+    /**
+     * The model with Qwen3's template changed to open the thought in the prompt, as QwQ's and DeepSeek-R1's templates
+     * do: the model then thinks from its first token, and this random model would never close it by itself.
+     */
+    static LocalEngineBackend opensThoughtInPrompt() {
+        String opensThought = template.replace("'<|im_start|>assistant\\n'", "'<|im_start|>assistant\\n<think>\\n'");
+        assertThat(opensThought).isNotEqualTo(template);
+        return LocalEngineBackend.open("test/qwq", NativeFixtures.library(), gguf, Optional.of(opensThought), OPTIONS,
+                CLOCK);
+    }
+
     static InferenceRequest request(int maxTokens, long seed, List<ToolDefinition> tools, ToolChoice choice,
                                     Reasoning reasoning) {
         return new InferenceRequest("test/qwen3", List.of(ChatMessage.text(Role.USER, "What is the weather?")),
@@ -125,12 +136,7 @@ class ChatBackendTest {
 
     @Test
     void thinkingBudget_promptOpensAThought_thoughtClosedAfterExactlyTheBudget() throws Exception {
-        // QwQ's and DeepSeek-R1's templates open the thought in the prompt; the model then thinks from its first
-        // token, and this random model would never close it by itself.
-        String opensThought = template.replace("'<|im_start|>assistant\\n'", "'<|im_start|>assistant\\n<think>\\n'");
-        assertThat(opensThought).isNotEqualTo(template);
-        try (LocalEngineBackend backend = LocalEngineBackend.open("test/qwq", NativeFixtures.library(), gguf,
-                Optional.of(opensThought), OPTIONS, CLOCK)) {
+        try (LocalEngineBackend backend = opensThoughtInPrompt()) {
             for (int budget : new int[]{1, 7, 24}) {
                 Result result = run(backend, request(budget + 12, 3, List.of(), ToolChoice.AUTO,
                         new Reasoning(OptionalInt.of(budget), true)));
@@ -146,9 +152,7 @@ class ChatBackendTest {
 
     @Test
     void thinkingBudget_thoughtsNotRequested_areCountedButNotSent() throws Exception {
-        String opensThought = template.replace("'<|im_start|>assistant\\n'", "'<|im_start|>assistant\\n<think>\\n'");
-        try (LocalEngineBackend backend = LocalEngineBackend.open("test/qwq", NativeFixtures.library(), gguf,
-                Optional.of(opensThought), OPTIONS, CLOCK)) {
+        try (LocalEngineBackend backend = opensThoughtInPrompt()) {
             Result result = run(backend, request(20, 3, List.of(), ToolChoice.AUTO,
                     new Reasoning(OptionalInt.of(5), false)));
 
@@ -184,9 +188,7 @@ class ChatBackendTest {
     void toolChoiceRequired_promptOpensAThought_thinksForTheBudgetThenCalls() throws Exception {
         // The strict grammar covers the thought the prompt opened; the engine closes it at the budget, and the
         // grammar follows the closing tokens into the call.
-        String opensThought = template.replace("'<|im_start|>assistant\\n'", "'<|im_start|>assistant\\n<think>\\n'");
-        try (LocalEngineBackend backend = LocalEngineBackend.open("test/qwq", NativeFixtures.library(), gguf,
-                Optional.of(opensThought), OPTIONS, CLOCK)) {
+        try (LocalEngineBackend backend = opensThoughtInPrompt()) {
             for (long seed = 1; seed <= 3; seed++) {
                 Result result = run(backend, request(200, seed, List.of(WEATHER), ToolChoice.REQUIRED,
                         new Reasoning(OptionalInt.of(6), true)));

@@ -13,12 +13,9 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * {@link #copy()} clones a compiled grammar without parsing it again.
  */
 public final class LlamaGrammar implements AutoCloseable {
-    private final LlamaLibrary lib;
-    private final MemorySegment sampler;
-    private boolean closed;
+    private final NativeSampler sampler;
 
-    private LlamaGrammar(LlamaLibrary lib, MemorySegment sampler) {
-        this.lib = lib;
+    private LlamaGrammar(NativeSampler sampler) {
         this.sampler = sampler;
     }
 
@@ -74,29 +71,21 @@ public final class LlamaGrammar implements AutoCloseable {
             throw new IllegalArgumentException("llama.cpp could not parse the grammar (see its message on stderr):\n"
                     + (gbnf.length() > 2000 ? gbnf.substring(0, 2000) + "..." : gbnf));
         }
-        return new LlamaGrammar(lib, sampler);
+        return new LlamaGrammar(new NativeSampler(lib, sampler));
     }
 
     /** An independent copy in the grammar's initial state, for another sequence. */
     public LlamaGrammar copy() {
-        try {
-            return new LlamaGrammar(lib, (MemorySegment) lib.samplerClone.invokeExact(sampler));
-        } catch (Throwable e) {
-            throw LlamaModel.rethrow(e);
-        }
+        return new LlamaGrammar(sampler.copy());
     }
 
     MemorySegment handle() {
-        return sampler;
+        return sampler.handle();
     }
 
     /** Masks, in candidates, every token the grammar does not allow next. */
     void apply(MemorySegment candidates) {
-        try {
-            lib.samplerApply.invokeExact(sampler, candidates);
-        } catch (Throwable e) {
-            throw LlamaModel.rethrow(e);
-        }
+        sampler.apply(candidates);
     }
 
     /**
@@ -112,23 +101,11 @@ public final class LlamaGrammar implements AutoCloseable {
 
     /** Advances the grammar past a token (one it allows). */
     public void accept(int token) {
-        try {
-            lib.samplerAccept.invokeExact(sampler, token);
-        } catch (Throwable e) {
-            throw LlamaModel.rethrow(e);
-        }
+        sampler.accept(token);
     }
 
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            lib.samplerFree.invokeExact(sampler);
-        } catch (Throwable e) {
-            throw LlamaModel.rethrow(e);
-        }
+        sampler.close();
     }
 }

@@ -13,9 +13,8 @@ public final class LlamaSampler implements AutoCloseable {
     private static final int RANDOM_SEED = 0xFFFFFFFF;
 
     private final LlamaLibrary lib;
-    private final MemorySegment chain;
+    private final NativeSampler sampler;
     private final boolean argmaxOnly;
-    private boolean closed;
 
     /**
      * What the chain does.
@@ -33,7 +32,7 @@ public final class LlamaSampler implements AutoCloseable {
 
     private LlamaSampler(LlamaLibrary lib, MemorySegment chain, boolean argmaxOnly) {
         this.lib = lib;
-        this.chain = chain;
+        this.sampler = new NativeSampler(lib, chain);
         this.argmaxOnly = argmaxOnly;
     }
 
@@ -68,11 +67,11 @@ public final class LlamaSampler implements AutoCloseable {
     }
 
     private void add(MemorySegment stage) throws Throwable {
-        lib.samplerChainAdd.invokeExact(chain, stage);
+        lib.samplerChainAdd.invokeExact(sampler.handle(), stage);
     }
 
     MemorySegment handle() {
-        return chain;
+        return sampler.handle();
     }
 
     /**
@@ -85,32 +84,16 @@ public final class LlamaSampler implements AutoCloseable {
 
     /** Runs the chain over candidates without remembering the pick (for rejection sampling). */
     void apply(MemorySegment candidates) {
-        try {
-            lib.samplerApply.invokeExact(chain, candidates);
-        } catch (Throwable e) {
-            throw LlamaModel.rethrow(e);
-        }
+        sampler.apply(candidates);
     }
 
     /** Tells the chain which token was chosen (penalties remember it). */
     void accept(int token) {
-        try {
-            lib.samplerAccept.invokeExact(chain, token);
-        } catch (Throwable e) {
-            throw LlamaModel.rethrow(e);
-        }
+        sampler.accept(token);
     }
 
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            lib.samplerFree.invokeExact(chain);
-        } catch (Throwable e) {
-            throw LlamaModel.rethrow(e);
-        }
+        sampler.close();
     }
 }
